@@ -1,0 +1,26 @@
+// The products smax(A_k) smax(B_k) that EXACT Corollaries 7 and 10 and eq. 34 are stated in.
+using Sharpness.Theory.Linear;
+
+namespace Sharpness.Theory.Exact;
+
+/// <summary><c>p_k = smax(A_k) smax(B_k)</c>, <c>k = 1..L</c>: the quantities of EXACT eq. 21, 30 and 34.</summary>
+public static class PartialProducts
+{
+    /// <summary>The list <c>p_1, ..., p_L</c> with <c>p_k = smax(A_k) smax(B_k)</c>.</summary>
+    /// <remarks>EXACT eq. 30 and 34 (claims EXACT-C7, EXACT-C10). Domain: any factorization.</remarks>
+    public static IReadOnlyList<double> SpectralNormProducts(Factorization point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return [.. Enumerable.Range(1, point.Depth).Select(k => SpectralNorm.OfValidated(point.LeftView(k)) * SpectralNorm.OfValidated(point.RightView(k)))];
+    }
+
+    /// <summary>
+    /// True when every <c>p_k</c> equals <paramref name="value"/> within <paramref name="tolerance"/> at the
+    /// scale <c>max(value, max_k p_k)</c>.
+    /// </summary>
+    internal static bool AllEqual(IReadOnlyList<double> products, double value, Tolerance tolerance)
+    {
+        var scale = Math.Max(value, products.Max());
+        return products.All(p => tolerance.IsClose(p, value, scale));
+    }
+}

@@ -1,0 +1,202 @@
+// Factorization: the point w = (W_1, ..., W_L) of deep matrix factorization, with optional target M.
+// Main results: shape and feasibility validation (EXACT eq. 15-17), N (EXACT eq. 16),
+// the partial products A_k, B_k (EXACT Theorem 4-5 notation) computed once from both ends.
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Sharpness.Theory;
+
+/// <summary>
+/// An immutable point <c>w = (W_1, ..., W_L)</c> of the loss <c>||M - W_L ... W_1||_F^2</c>, with
+/// <c>W_i</c> of shape <c>d_i x d_(i-1)</c> and an optional target <c>M</c> of shape <c>d_L x d_0</c>.
+/// </summary>
+/// <remarks>
+/// EXACT eq. 15-17: the widths must satisfy <c>min_i d_i &gt;= min(d_0, d_L)</c> (feasibility, eq. 17),
+/// so that every target can be factorized. Layers are copied on construction and on every read, so a
+/// factorization never changes. The partial products <c>A_k = W_L ... W_(k+1)</c> and
+/// <c>B_k = W_(k-1) ... W_1</c> are formed once, from the output end and from the input end.
+/// </remarks>
+public sealed class Factorization
+{
+    private readonly Matrix<double>[] _layers;
+    private readonly Matrix<double>? _target;
+    private readonly int[] _widths;
+    private Matrix<double>[]? _left;
+    private Matrix<double>[]? _right;
+    private Matrix<double>? _product;
+
+    /// <summary>Creates the point <c>(W_1, ..., W_L)</c>, <c>W_1</c> first, with an optional target <c>M</c>.</summary>
+    /// <param name="layers">The layers <c>W_1 ... W_L</c>, input side first.</param>
+    /// <param name="target">The target <c>M</c> (<c>d_L x d_0</c>), or null for a bare point.</param>
+    /// <exception cref="ArgumentNullException">A null list or layer.</exception>
+    /// <exception cref="ArgumentException">No layers; consecutive shapes that do not chain; widths that
+    /// violate feasibility (EXACT eq. 17); a target of the wrong shape; a NaN or infinite entry.</exception>
+    public Factorization(IEnumerable<Matrix<double>> layers, Matrix<double>? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        _layers = [.. layers.Select(w => w?.Clone()!)];
+        if (_layers.Length == 0)
+        {
+            throw new ArgumentException("A factorization needs at least one layer W[1].", nameof(layers));
+        }
+
+        for (var i = 0; i < _layers.Length; i++)
+        {
+            if (_layers[i] is null)
+            {
+                throw new ArgumentNullException(nameof(layers), $"W[{i + 1}] is null.");
+            }
+
+            Preconditions.RequireFinite(_layers[i], nameof(layers), $"W[{i + 1}]");
+            if (i > 0 && _layers[i].ColumnCount != _layers[i - 1].RowCount)
+            {
+                throw new ArgumentException(
+                    $"W[{i + 1}] is {Preconditions.Shape(_layers[i])} but W[{i}] has {_layers[i - 1].RowCount} rows: " +
+                    $"W[{i + 1}] needs {_layers[i - 1].RowCount} columns.",
+                    nameof(layers));
+            }
+        }
+
+        _widths = new int[_layers.Length + 1];
+        _widths[0] = _layers[0].ColumnCount;
+        for (var i = 0; i < _layers.Length; i++)
+        {
+            _widths[i + 1] = _layers[i].RowCount;
+        }
+
+        var ends = Math.Min(_widths[0], _widths[^1]);
+        for (var i = 1; i < _widths.Length - 1; i++)
+        {
+            if (_widths[i] < ends)
+            {
+                throw new ArgumentException(
+                    $"Infeasible widths ({string.Join(", ", _widths)}): hidden width d_{i} = {_widths[i]} is below " +
+                    $"min(d_0, d_L) = {ends} (EXACT eq. 17).",
+                    nameof(layers));
+            }
+        }
+
+        if (target is not null)
+        {
+            Preconditions.RequireShape(target, _widths[^1], _widths[0], nameof(target), "The target M");
+            Preconditions.RequireFinite(target, nameof(target), "The target M");
+            _target = target.Clone();
+        }
+    }
+
+    /// <summary>The depth <c>L</c> (number of layers).</summary>
+    public int Depth => _layers.Length;
+
+    /// <summary>The widths <c>d_0, d_1, ..., d_L</c>.</summary>
+    public IReadOnlyList<int> Widths => _widths;
+
+    /// <summary>The number of parameters <c>N = sum_i d_i d_(i-1)</c> (EXACT eq. 16).</summary>
+    public int ParameterCount => Enumerable.Range(1, Depth).Sum(i => _widths[i] * _widths[i - 1]);
+
+    /// <summary>True when a target <c>M</c> was given.</summary>
+    public bool HasTarget => _target is not null;
+
+    /// <summary>A copy of the target <c>M</c>.</summary>
+    /// <exception cref="InvalidOperationException">The factorization has no target.</exception>
+    public Matrix<double> Target => TargetView.Clone();
+
+    /// <summary>A copy of the layer <c>W_k</c>, <c>k</c> in <c>1..L</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside <c>1..L</c>.</exception>
+    public Matrix<double> Layer(int k)
+    {
+        Preconditions.RequireLayerIndex(k, Depth, nameof(k));
+        return _layers[k - 1].Clone();
+    }
+
+    /// <summary>Copies of all layers, <c>W_1</c> first.</summary>
+    public IReadOnlyList<Matrix<double>> Layers() => [.. _layers.Select(w => w.Clone())];
+
+    /// <summary>The end-to-end product <c>W_L ... W_1</c> (a copy).</summary>
+    public Matrix<double> Product() => ProductView.Clone();
+
+    /// <summary><c>A_k = W_L ... W_(k+1)</c>, the identity <c>I_(d_L)</c> for <c>k = L</c> (EXACT Theorem 5). A copy.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside <c>1..L</c>.</exception>
+    public Matrix<double> LeftProduct(int k)
+    {
+        Preconditions.RequireLayerIndex(k, Depth, nameof(k));
+        return LeftView(k).Clone();
+    }
+
+    /// <summary><c>B_k = W_(k-1) ... W_1</c>, the identity <c>I_(d_0)</c> for <c>k = 1</c> (EXACT Theorem 5). A copy.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> outside <c>1..L</c>.</exception>
+    public Matrix<double> RightProduct(int k)
+    {
+        Preconditions.RequireLayerIndex(k, Depth, nameof(k));
+        return RightView(k).Clone();
+    }
+
+    /// <summary>The residual <c>||M - W_L ... W_1||_F</c>.</summary>
+    /// <exception cref="InvalidOperationException">The factorization has no target.</exception>
+    public double ResidualNorm => (TargetView - ProductView).FrobeniusNorm();
+
+    /// <summary>
+    /// The scale against which the residual is judged: <c>||M||_F + prod_i ||W_i||_F</c>, an upper bound
+    /// on the size of every term that forms the product (so of its rounding error).
+    /// </summary>
+    public double ResidualScale => TargetView.FrobeniusNorm() + _layers.Aggregate(1.0, (p, w) => p * w.FrobeniusNorm());
+
+    /// <summary>True when <c>||M - W_L...W_1||_F</c> is within <paramref name="tolerance"/> (default
+    /// <see cref="Tolerance.MinimizerResidual"/>) at scale <see cref="ResidualScale"/>: the point is in
+    /// <c>Omega = {W_L ... W_1 = M}</c> (EXACT eq. 19).</summary>
+    /// <exception cref="InvalidOperationException">The factorization has no target.</exception>
+    public bool IsMinimizer(Tolerance? tolerance = null) =>
+        (tolerance ?? Tolerance.MinimizerResidual).IsClose(ResidualNorm, 0.0, ResidualScale);
+
+    /// <summary>The same layers with target <c>M = W_L ... W_1</c>: a minimizer by construction.</summary>
+    public Factorization WithTargetAtProduct() => new(_layers, ProductView);
+
+    /// <summary>The same layers with the given target.</summary>
+    /// <exception cref="ArgumentException">A target of the wrong shape or with non-finite entries.</exception>
+    public Factorization WithTarget(Matrix<double> target) => new(_layers, target);
+
+    internal Matrix<double> LayerView(int k) => _layers[k - 1];
+
+    internal Matrix<double> TargetView =>
+        _target ?? throw new InvalidOperationException("This factorization has no target M.");
+
+    internal Matrix<double> ProductView => _product ??= ComputeProduct();
+
+    internal Matrix<double> LeftView(int k)
+    {
+        _left ??= ComputeLeftProducts();
+        return _left[k - 1];
+    }
+
+    internal Matrix<double> RightView(int k)
+    {
+        _right ??= ComputeRightProducts();
+        return _right[k - 1];
+    }
+
+    private Matrix<double> ComputeProduct() => LeftView(1) * _layers[0];
+
+    // A_L = I, A_k = A_(k+1) W_(k+1): accumulated from the output end, so thin outputs stay cheap.
+    private Matrix<double>[] ComputeLeftProducts()
+    {
+        var left = new Matrix<double>[Depth];
+        left[Depth - 1] = Matrix<double>.Build.DenseIdentity(_widths[^1]);
+        for (var k = Depth - 1; k >= 1; k--)
+        {
+            left[k - 1] = left[k] * _layers[k];
+        }
+
+        return left;
+    }
+
+    // B_1 = I, B_k = W_(k-1) B_(k-1): accumulated from the input end.
+    private Matrix<double>[] ComputeRightProducts()
+    {
+        var right = new Matrix<double>[Depth];
+        right[0] = Matrix<double>.Build.DenseIdentity(_widths[0]);
+        for (var k = 2; k <= Depth; k++)
+        {
+            right[k - 1] = _layers[k - 2] * right[k - 2];
+        }
+
+        return right;
+    }
+}

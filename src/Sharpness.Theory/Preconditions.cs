@@ -1,0 +1,79 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Sharpness.Theory;
+
+/// <summary>
+/// Argument checks shared by every public member of the theory library. Messages name the
+/// parameter, the expected and the actual value, shapes as <c>RxC</c>, and layers 1-based
+/// (<c>W[1]</c> is the first layer) as in the papers.
+/// </summary>
+internal static class Preconditions
+{
+    internal static string Shape(Matrix<double> m) => $"{m.RowCount}x{m.ColumnCount}";
+
+    internal static void RequireFinite(Matrix<double> m, string paramName, string what)
+    {
+        ArgumentNullException.ThrowIfNull(m, paramName);
+        for (var j = 0; j < m.ColumnCount; j++)
+        {
+            for (var i = 0; i < m.RowCount; i++)
+            {
+                var x = m.At(i, j);
+                if (!double.IsFinite(x))
+                {
+                    throw new ArgumentException(
+                        $"{what} has a non-finite entry {Describe(x)} at row {i + 1}, column {j + 1}.", paramName);
+                }
+            }
+        }
+    }
+
+    internal static void RequireFinite(double x, string paramName)
+    {
+        if (!double.IsFinite(x))
+        {
+            throw new ArgumentException($"{paramName} must be finite but is {Describe(x)}.", paramName);
+        }
+    }
+
+    internal static void RequirePositive(double x, string paramName)
+    {
+        RequireFinite(x, paramName);
+        if (x <= 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, x, $"{paramName} must be positive but is {Format(x)}.");
+        }
+    }
+
+    internal static void RequireNonNegative(double x, string paramName)
+    {
+        RequireFinite(x, paramName);
+        if (x < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, x, $"{paramName} must be non-negative but is {Format(x)}.");
+        }
+    }
+
+    internal static void RequireLayerIndex(int k, int depth, string paramName)
+    {
+        if (k < 1 || k > depth)
+        {
+            throw new ArgumentOutOfRangeException(paramName, k, $"{paramName} must be a layer index in 1..{depth} but is {k}.");
+        }
+    }
+
+    internal static void RequireShape(Matrix<double> m, int rows, int columns, string paramName, string what)
+    {
+        ArgumentNullException.ThrowIfNull(m, paramName);
+        if (m.RowCount != rows || m.ColumnCount != columns)
+        {
+            throw new ArgumentException($"{what} must be {rows}x{columns} but is {Shape(m)}.", paramName);
+        }
+    }
+
+    internal static string Describe(double x) =>
+        double.IsNaN(x) ? "NaN" : double.IsPositiveInfinity(x) ? "+Infinity" : double.IsNegativeInfinity(x) ? "-Infinity" : Format(x);
+
+    internal static string Format(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}
