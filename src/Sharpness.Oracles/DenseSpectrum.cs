@@ -1,0 +1,50 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+
+namespace Sharpness.Oracles;
+
+/// <summary>The full spectrum of a dense symmetric matrix, by MathNet's symmetric eigenvalue decomposition.</summary>
+public static class DenseSpectrum
+{
+    /// <summary>All eigenvalues of a symmetric matrix, in ascending order.</summary>
+    /// <param name="symmetric">A square, finite, symmetric matrix (symmetric up to roundoff).</param>
+    /// <returns>The <c>n</c> eigenvalues, ascending (repeated eigenvalues appear repeatedly).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="symmetric"/> is null.</exception>
+    /// <exception cref="ArgumentException">The matrix is empty, not square, not finite or not symmetric.</exception>
+    public static double[] Eigenvalues(Matrix<double> symmetric) => Decompose(symmetric).Values;
+
+    /// <summary>The largest eigenvalue of a symmetric matrix and a unit eigenvector for it.</summary>
+    /// <param name="symmetric">A square, finite, symmetric matrix.</param>
+    /// <returns>The eigenvalue and a unit-norm eigenvector (any one, if the eigenvalue is repeated).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="symmetric"/> is null.</exception>
+    /// <exception cref="ArgumentException">The matrix is empty, not square, not finite or not symmetric.</exception>
+    public static (double Value, double[] Vector) Largest(Matrix<double> symmetric)
+    {
+        var (values, vectors) = Decompose(symmetric);
+        return (values[^1], vectors.Column(values.Length - 1).ToArray());
+    }
+
+    /// <summary>The smallest eigenvalue of a symmetric matrix and a unit eigenvector for it.</summary>
+    /// <param name="symmetric">A square, finite, symmetric matrix.</param>
+    /// <returns>The eigenvalue and a unit-norm eigenvector (any one, if the eigenvalue is repeated).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="symmetric"/> is null.</exception>
+    /// <exception cref="ArgumentException">The matrix is empty, not square, not finite or not symmetric.</exception>
+    public static (double Value, double[] Vector) Smallest(Matrix<double> symmetric)
+    {
+        var (values, vectors) = Decompose(symmetric);
+        return (values[0], vectors.Column(0).ToArray());
+    }
+
+    private static (double[] Values, Matrix<double> Vectors) Decompose(Matrix<double> symmetric)
+    {
+        SymmetricMatrixCheck.Validate(symmetric, nameof(symmetric));
+        var evd = symmetric.Evd(Symmetricity.Symmetric);
+        var n = symmetric.RowCount;
+
+        // Sorted explicitly rather than relying on the provider's output order.
+        var order = Enumerable.Range(0, n).OrderBy(i => evd.EigenValues[i].Real).ToArray();
+        var values = order.Select(i => evd.EigenValues[i].Real).ToArray();
+        var vectors = Matrix<double>.Build.Dense(n, n, (r, c) => evd.EigenVectors[r, order[c]]);
+        return (values, vectors);
+    }
+}

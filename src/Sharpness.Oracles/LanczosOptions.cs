@@ -1,0 +1,20 @@
+namespace Sharpness.Oracles;
+
+/// <summary>Settings of <see cref="Lanczos"/>; the defaults suit operators up to a few hundred thousand dimensions.</summary>
+public sealed record LanczosOptions
+{
+    /// <summary>The largest Krylov basis kept before a thick restart; <c>null</c> (default) means <c>min(N, 80)</c>. Clamped to <c>N</c>; at least 2 when <c>N &gt; 1</c>.</summary>
+    public int? MaxKrylovDimension { get; init; }
+
+    /// <summary>How many restarts are allowed before giving up with <see cref="LanczosDidNotConvergeException"/> (default 50).</summary>
+    public int MaxRestarts { get; init; } = 50;
+
+    /// <summary>
+    /// Convergence threshold: stop when <c>||A v - theta v|| &lt;= RelativeTolerance * max(|theta|, s)</c>, where <c>s</c> is the
+    /// largest Ritz value magnitude seen (an estimate of the spectral radius). Default <c>1e-11</c>.
+    /// </summary>
+    public double RelativeTolerance { get; init; } = 1e-11;
+
+    /// <summary>Seed of the <see cref="System.Random"/> that draws the (normalized, uniform) start vector; default 12345.</summary>
+    public int Seed { get; init; } = 12345;
+}
