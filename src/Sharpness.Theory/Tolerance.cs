@@ -45,6 +45,20 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     /// </summary>
     public static Tolerance Flatness { get; } = new(0.0, 1e-8);
 
+    /// <summary>
+    /// Finite differences against exact derivatives: the five-point stencil with step <c>h = 1e-3 s</c> (<c>s</c> the
+    /// largest parameter magnitude) has truncation error about <c>(h/s)^4 C(2L, 6) / 90 &lt;= 1e-9</c> for the degree-2L
+    /// polynomial loss with <c>L &lt;= 8</c>, and rounding error about <c>eps (s/h)^2 = 2e-10</c>; 1e-6 relative to the
+    /// Hessian's norm keeps two orders of margin, while the wrong stencils it must catch are off by O(1).
+    /// </summary>
+    public static Tolerance FiniteDifference { get; } = new(0.0, 1e-6);
+
+    /// <summary>
+    /// Numerical rank: an eigenvalue counts as zero when below 1e-9 of the Hessian's Frobenius norm, the same
+    /// threshold as <see cref="DenseOracle"/> (eigenvalues are known only to that precision).
+    /// </summary>
+    public static Tolerance NumericalRank { get; } = new(0.0, 1e-9);
+
     /// <summary>True when <paramref name="actual"/> is within this tolerance of <paramref name="expected"/> at the given scale.</summary>
     /// <exception cref="ArgumentException">A non-finite or negative scale.</exception>
     public bool IsClose(double actual, double expected, double scale)

@@ -24,7 +24,7 @@ public static class Balanced
         Widths.Require(widths, target);
         var depth = widths.Count - 1;
         var r = Math.Min(widths[0], widths[^1]);
-        var svd = target.Svd(computeVectors: true);
+        var svd = Linear.ScaledSvd.Of(target, computeVectors: true);
         var root = Matrix<double>.Build.DenseOfDiagonalArray([.. svd.S.Take(r).Select(s => Math.Pow(s, 1.0 / depth))]);
         var bases = new Matrix<double>[depth + 1];
         bases[0] = svd.VT.Transpose().SubMatrix(0, widths[0], 0, r);

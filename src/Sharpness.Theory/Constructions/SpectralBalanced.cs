@@ -31,7 +31,7 @@ public static class SpectralBalanced
             throw new ArgumentException($"Need {r - 1} positions in [0, 1], one per singular value after the first; got ({string.Join(", ", positions)}).", nameof(positions));
         }
 
-        var svd = target.Svd(computeVectors: true);
+        var svd = Linear.ScaledSvd.Of(target, computeVectors: true);
         var s = svd.S;
         var top = Math.Sqrt(s[0]);
         var left = new double[r];

@@ -18,7 +18,7 @@ public static class TraceFlat
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Widths.Require([target.ColumnCount, hiddenWidth, target.RowCount], target);
         var r = Math.Min(target.RowCount, target.ColumnCount);
-        var svd = target.Svd(computeVectors: true);
+        var svd = Linear.ScaledSvd.Of(target, computeVectors: true);
         var root = Matrix<double>.Build.DenseOfDiagonalArray([.. svd.S.Take(r).Select(Math.Sqrt)]);
         var c = Math.Pow((double)target.RowCount / target.ColumnCount, 0.25);
         var q = random is null ? RandomMatrices.IdentityColumns(hiddenWidth, r) : RandomMatrices.Orthonormal(hiddenWidth, r, random);

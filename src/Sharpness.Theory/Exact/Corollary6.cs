@@ -46,7 +46,7 @@ public static class Corollary6
 
     internal static (double Value, Vector<double> Left, Vector<double> Right) TopSingularTriple(Matrix<double> x)
     {
-        var svd = x.Svd(computeVectors: true);
+        var svd = ScaledSvd.Of(x, computeVectors: true);
         return (svd.S[0], svd.U.Column(0), svd.VT.Row(0));
     }
 

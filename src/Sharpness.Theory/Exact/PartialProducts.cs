@@ -14,10 +14,7 @@ public static class PartialProducts
         return [.. Enumerable.Range(1, point.Depth).Select(k => SpectralNorm.OfValidated(point.LeftView(k)) * SpectralNorm.OfValidated(point.RightView(k)))];
     }
 
-    /// <summary>
-    /// True when every <c>p_k</c> equals <paramref name="value"/> within <paramref name="tolerance"/> at the
-    /// scale <c>max(value, max_k p_k)</c>.
-    /// </summary>
+    // True when every p_k equals value within the tolerance, at the scale max(value, max_k p_k).
     internal static bool AllEqual(IReadOnlyList<double> products, double value, Tolerance tolerance)
     {
         var scale = Math.Max(value, products.Max());

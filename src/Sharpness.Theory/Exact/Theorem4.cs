@@ -30,7 +30,7 @@ public static class Theorem4
     {
         RequireScalarEnds(minimizer);
         var parts = Enumerable.Range(1, minimizer.Depth)
-            .Select(i => minimizer.LeftView(i).TransposeAndMultiply(minimizer.RightView(i)))
+            .Select(i => minimizer.LeftView(i).TransposeThisAndMultiply(minimizer.RightView(i).Transpose()))
             .ToArray();
         return UnitOrFirstCoordinate(parts);
     }

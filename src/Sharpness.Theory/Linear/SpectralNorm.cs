@@ -21,6 +21,6 @@ public static class SpectralNorm
             return x.FrobeniusNorm();
         }
 
-        return x.Svd(computeVectors: false).S[0];
+        return ScaledSvd.Of(x, computeVectors: false).S[0];
     }
 }

@@ -1,0 +1,32 @@
+using Sharpness.Verification.Claims.Exact;
+
+namespace Sharpness.Verification;
+
+/// <summary>Every claim of CLAIMS.md the suite checks, in the catalogue's order. Tests and the command both read this list.</summary>
+public static class Catalogue
+{
+    /// <summary>All claims.</summary>
+    public static IReadOnlyList<Claim> Claims { get; } =
+    [
+        ExactL2.Claim,
+        ExactL3.Claim,
+        ExactT4.Claim,
+        ExactT5.Claim,
+        ExactC6.Claim,
+        ExactC7.Claim,
+        ExactC8.Claim,
+        ExactC10.Claim,
+        ExactMm.Claim,
+        ExactRank.Claim,
+        ExactCe.Claim,
+        ExactTrace.Claim,
+        ExactScale.Claim,
+        ExactStab.Claim,
+    ];
+
+    /// <summary>The claim with the given ID (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">No such claim.</exception>
+    public static Claim Claim(string id) =>
+        Claims.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"No claim '{id}'. Known: {string.Join(", ", Claims.Select(c => c.Id))}.", nameof(id));
+}

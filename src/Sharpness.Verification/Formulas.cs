@@ -1,0 +1,54 @@
+// The formulas a property checks, as replaceable delegates: the theory library's by default, a mutant's
+// (a plausible wrong formula) in the rejection tests. Properties never call Sharpness.Theory formulas
+// directly, so every property can be shown to fail on a wrong formula.
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Theory;
+using Sharpness.Theory.Constructions;
+using Sharpness.Theory.Exact;
+
+namespace Sharpness.Verification;
+
+/// <summary>The formulas under test. <see cref="Theory"/> holds the library's; a mutant replaces one with <c>with</c>.</summary>
+public sealed record Formulas(
+    Func<Func<double, double>, double, double> SecondDerivativeAlongLine,
+    Func<Minimizer, Direction, double> Lemma3SecondDirectionalDerivative,
+    Func<Minimizer, double> Theorem4LambdaMax,
+    Func<Minimizer, Direction> Theorem4Direction,
+    Func<Minimizer, double> Theorem5LambdaMax,
+    Func<Minimizer, Direction> Theorem5Direction,
+    Func<Minimizer, double> Corollary6LambdaMax,
+    Func<Minimizer, Direction> Corollary6Direction,
+    Func<Minimizer, bool> Corollary7IsFlat,
+    Func<Minimizer, bool> Corollary8IsFlat,
+    Func<Minimizer, double> Corollary10UpperBound,
+    Func<Minimizer, bool> Corollary10Condition,
+    Func<Matrix<double>, int, double> FlatValue,
+    Func<Minimizer, bool> Eq31Holds,
+    Func<IReadOnlyList<int>, int> HessianRankBound,
+    Func<Minimizer, double> HessianTrace,
+    Func<Minimizer, bool> IsTraceFlat,
+    Func<Minimizer, IReadOnlyList<Matrix<double>>, Factorization> GaugeApply,
+    Func<double, double, bool> IsLinearlyStable)
+{
+    /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
+    public static Formulas Theory { get; } = new(
+        Lemma2.SecondDerivativeAlongLine,
+        Lemma3.SecondDirectionalDerivative,
+        Theorem4.LambdaMax,
+        Theorem4.MaximizingDirection,
+        Theorem5.LambdaMax,
+        Theorem5.MaximizingDirection,
+        Corollary6.LambdaMax,
+        Corollary6.MaximizingDirection,
+        m => Corollary7.IsFlat(m),
+        m => Corollary8.IsFlat(m),
+        Corollary10.UpperBound,
+        m => Corollary10.SatisfiesFlatnessCondition(m),
+        MulayoffMichaeli.FlatValue,
+        m => MulayoffMichaeli.HasFlatPartialProductNorms(m),
+        HessianRank.UpperBound,
+        Sharpness.Theory.Exact.HessianTrace.Trace,
+        m => Sharpness.Theory.Exact.HessianTrace.IsTraceFlat(m),
+        (m, g) => Gauge.Apply(m, g).Point,
+        LinearStability.IsStable);
+}

@@ -1,0 +1,109 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Sharpness.Verification.Generators;
+
+/// <summary>Which shapes a property draws.</summary>
+public enum ShapeFamily
+{
+    /// <summary>Any feasible shape: depth 2..8 with widths 1..6, and some depth up to 20 with widths 1..2.</summary>
+    Any,
+
+    /// <summary>Scalar ends <c>d_0 = d_L = 1</c>, hidden widths 1..6, depth 2..8 (some up to 20).</summary>
+    ScalarEnds,
+
+    /// <summary>Depth 2, widths 1..6.</summary>
+    DepthTwo,
+
+    /// <summary>Depth 3..6 with hidden widths 2..4 and scalar ends (where flat minima can be unbalanced).</summary>
+    ScalarEndsWide,
+}
+
+/// <summary>FsCheck generators of minimizer recipes, with a shrinker that keeps every shrunk recipe a valid minimizer.</summary>
+public static class Minimizers
+{
+    /// <summary>Recipes of the given kinds and shape family, with degenerate targets drawn on purpose.</summary>
+    public static Arbitrary<MinimizerRecipe> Recipes(ShapeFamily shapes, params MinimizerKind[] kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var gen =
+            from kind in Gen.Elements(kinds)
+            from target in Gen.Frequency(
+                (10, Gen.Constant(TargetKind.Generic)),
+                (3, Gen.Constant(TargetKind.Zero)),
+                (3, Gen.Constant(TargetKind.RankDeficient)),
+                (4, Gen.Constant(TargetKind.TiedTop)))
+            from widths in Widths(shapes)
+            from exponent in Gen.Frequency((3, Gen.Constant(0)), (7, Gen.Choose(-3, 3)))
+            from seed in Gen.Choose(0, int.MaxValue)
+            select new MinimizerRecipe(kind, target, widths, exponent, seed);
+        return Arb.From(gen, r => Shrink(r, shapes));
+    }
+
+    /// <summary>Width lists <c>d_0..d_L</c> of a family, all feasible (EXACT eq. 17).</summary>
+    public static Gen<IReadOnlyList<int>> Widths(ShapeFamily shapes) => shapes switch
+    {
+        ShapeFamily.ScalarEnds => Gen.Frequency((9, ScalarEnded(2, 8, 1, 6)), (1, ScalarEnded(9, 20, 1, 2))),
+        ShapeFamily.ScalarEndsWide => ScalarEnded(3, 6, 2, 4),
+        ShapeFamily.DepthTwo => General(2, 2, 6),
+        _ => Gen.Frequency((9, General(2, 8, 6)), (1, General(9, 20, 2))),
+    };
+
+    /// <summary>True when the widths belong to the family (used to keep shrinking inside it).</summary>
+    public static bool IsInFamily(IReadOnlyList<int> widths, ShapeFamily shapes)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        var feasible = widths.Count >= 2 && widths.All(d => d >= 1) && widths.All(d => d >= Math.Min(widths[0], widths[^1]));
+        return feasible && shapes switch
+        {
+            ShapeFamily.ScalarEnds => widths[0] == 1 && widths[^1] == 1 && widths.Count >= 3,
+            ShapeFamily.ScalarEndsWide => widths[0] == 1 && widths[^1] == 1 && widths.Count >= 4 && widths.Skip(1).SkipLast(1).Any(d => d >= 2),
+            ShapeFamily.DepthTwo => widths.Count == 3,
+            _ => widths.Count >= 3,
+        };
+    }
+
+    private static Gen<IReadOnlyList<int>> General(int minDepth, int maxDepth, int maxWidth) =>
+        from depth in Gen.Choose(minDepth, maxDepth)
+        from d0 in Gen.Choose(1, maxWidth)
+        from dL in Gen.Choose(1, maxWidth)
+        from hidden in Gen.ArrayOf(Gen.Choose(Math.Min(d0, dL), maxWidth), depth - 1)
+        select (IReadOnlyList<int>)[d0, .. hidden, dL];
+
+    private static Gen<IReadOnlyList<int>> ScalarEnded(int minDepth, int maxDepth, int minWidth, int maxWidth) =>
+        from depth in Gen.Choose(minDepth, maxDepth)
+        from hidden in Gen.ArrayOf(Gen.Choose(minWidth, maxWidth), depth - 1)
+        select (IReadOnlyList<int>)[1, .. hidden, 1];
+
+    // Shrink the shape and the scale, never the seed's matrices: fewer hidden layers, narrower layers,
+    // scale exponent toward 0. Each candidate stays in its family, hence stays a valid minimizer recipe.
+    private static IEnumerable<MinimizerRecipe> Shrink(MinimizerRecipe recipe, ShapeFamily shapes)
+    {
+        var w = recipe.Widths;
+        for (var i = 1; i < w.Count - 1; i++)
+        {
+            IReadOnlyList<int> fewer = [.. w.Take(i), .. w.Skip(i + 1)];
+            if (IsInFamily(fewer, shapes))
+            {
+                yield return recipe with { Widths = fewer };
+            }
+        }
+
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (w[i] > 1)
+            {
+                IReadOnlyList<int> narrower = [.. w.Select((d, j) => j == i ? d - 1 : d)];
+                if (IsInFamily(narrower, shapes))
+                {
+                    yield return recipe with { Widths = narrower };
+                }
+            }
+        }
+
+        if (recipe.ScaleExponent != 0)
+        {
+            yield return recipe with { ScaleExponent = recipe.ScaleExponent - Math.Sign(recipe.ScaleExponent) };
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// The bridge from theory objects to the independent oracles: it passes raw layers and target, so the
+// oracles never see (and cannot call) a formula.
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Oracles;
+using Sharpness.Theory;
+
+namespace Sharpness.Verification;
+
+/// <summary>The dense oracle's view of a point: its Hessian, eigenvalues (ascending) and top eigenvector.</summary>
+public sealed record DenseHessian(Matrix<double> Hessian, IReadOnlyList<double> Eigenvalues, IReadOnlyList<double> TopEigenvector)
+{
+    /// <summary><c>lambda_max</c>, the largest eigenvalue.</summary>
+    public double LambdaMax => Eigenvalues[^1];
+
+    /// <summary>The Hessian's Frobenius norm: the scale its eigenvalues are known to (Weyl).</summary>
+    public double Scale => Hessian.FrobeniusNorm();
+}
+
+/// <summary>Oracle values at theory points.</summary>
+public static class Oracle
+{
+    /// <summary>The oracle's loss landscape at <paramref name="point"/> (its target, or <paramref name="target"/> if given).</summary>
+    public static LossLandscape Landscape(Factorization point, Matrix<double>? target = null, double lambda = 0)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return new LossLandscape(point.Layers(), target ?? point.Target, lambda);
+    }
+
+    /// <summary>The dense Hessian and its spectrum at a point.</summary>
+    public static DenseHessian Dense(Factorization point, Matrix<double>? target = null)
+    {
+        // One symmetric EVD for both the spectrum and the top eigenvector (MathNet orders them ascending).
+        var hessian = Landscape(point, target).DenseHessian();
+        var evd = hessian.Evd(Symmetricity.Symmetric);
+        var n = hessian.RowCount;
+        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real)], evd.EigenVectors.Column(n - 1).ToArray());
+    }
+
+    /// <summary>The dense Hessian and its spectrum at a minimizer.</summary>
+    public static DenseHessian Dense(Minimizer minimizer)
+    {
+        ArgumentNullException.ThrowIfNull(minimizer);
+        return Dense(minimizer.Point);
+    }
+
+    /// <summary><c>D^2_U L</c> at the point, exact (the oracle's jet arithmetic).</summary>
+    public static double SecondDirectionalDerivative(Factorization point, Direction direction)
+    {
+        ArgumentNullException.ThrowIfNull(direction);
+        return Landscape(point).SecondDirectionalDerivative(direction.ToVector());
+    }
+}

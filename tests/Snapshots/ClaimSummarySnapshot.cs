@@ -1,0 +1,30 @@
+using Sharpness.Verification;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace Sharpness.Tests.Snapshots;
+
+public sealed class ClaimSummarySnapshot
+{
+    /// <summary>Cases per property for the summary: enough to exercise every property, small enough for CI.</summary>
+    private const int Cases = 20;
+
+    [Fact]
+    public void Summary_EveryClaim_VerdictCasesAndWorstError()
+    {
+        var settings = new RunSettings(Cases, RunSettings.DefaultSeed, RunSettings.DefaultGamma);
+        var rows = Catalogue.Claims.Select(claim =>
+        {
+            var report = Verifier.Verify(claim, settings);
+            return new
+            {
+                Claim = claim.Id,
+                claim.Source,
+                Verdict = Verifier.Describe(report.Verdict),
+                Properties = report.Properties.Select(p => new { p.Property, p.Cases, WorstRelativeError = Rounded.ErrorBound(p.WorstRelativeError), p.Passed }).ToArray(),
+                claim.Finding,
+            };
+        }).ToArray();
+        Snapshot.Match(new { Seed = settings.Replay, CasesPerProperty = Cases, Claims = rows }, "Summary");
+    }
+}
