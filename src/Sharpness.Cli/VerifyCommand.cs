@@ -40,6 +40,11 @@ internal static class VerifyCommand
             });
 
         AnsiConsole.Write(Table(reports, settings));
+        foreach (var report in reports.Where(r => r.Verdict == Verdict.KnownCounterexampleReproduced))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{report.Claim.Id}[/]: {report.Claim.Finding}");
+        }
+
         foreach (var failure in reports.SelectMany(r => r.Properties).Where(p => !p.Passed))
         {
             AnsiConsole.WriteLine(failure.Failure ?? string.Empty);
@@ -54,7 +59,7 @@ internal static class VerifyCommand
     private static Table Table(IReadOnlyList<ClaimReport> reports, RunSettings settings)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"Sharpness verify ({settings.Cases} cases per property, seed {settings.Replay})");
-        table.AddColumns("Claim", "Source", "Cases", "Worst rel. error", "Verdict", "Finding");
+        table.AddColumns("Claim", "Source", "Cases", "Worst rel. error", "Verdict");
         foreach (var report in reports)
         {
             var color = report.Verdict switch
@@ -68,8 +73,7 @@ internal static class VerifyCommand
                 Markup.Escape(report.Claim.Source),
                 report.Cases.ToString(CultureInfo.InvariantCulture),
                 report.WorstRelativeError.ToString("0.0e+0", CultureInfo.InvariantCulture),
-                $"[{color}]{Markup.Escape(Verifier.Describe(report.Verdict))}[/]",
-                Markup.Escape(report.Claim.Finding));
+                $"[{color}]{Markup.Escape(Verifier.Describe(report.Verdict))}[/]");
         }
 
         return table;
