@@ -46,18 +46,8 @@ internal sealed class Block
     {
         if (a.Rows < ShortColumn)
         {
-            // C[i, j] = row i of A . column j of B, with A's rows made contiguous first.
-            var at = a.Transpose();
-            for (var j = 0; j < b.Columns; j++)
-            {
-                var bj = b.Column(j);
-                var cj = c.Column(j);
-                for (var i = 0; i < a.Rows; i++)
-                {
-                    cj[i] += VectorMath.Dot(at.Column(i), bj);
-                }
-            }
-
+            // C[i, j] = row i of A . column j of B: dot products over A's rows, made contiguous first.
+            TransposeMultiplyAdd(a.Transpose(), b, c);
             return;
         }
 
@@ -96,19 +86,8 @@ internal sealed class Block
     {
         if (a.Rows < ShortColumn)
         {
-            // C[i, j] = row i of A . row j of B.
-            var at = a.Transpose();
-            var bt = b.Transpose();
-            for (var j = 0; j < b.Rows; j++)
-            {
-                var bj = bt.Column(j);
-                var cj = c.Column(j);
-                for (var i = 0; i < a.Rows; i++)
-                {
-                    cj[i] += VectorMath.Dot(at.Column(i), bj);
-                }
-            }
-
+            // C[i, j] = row i of A . row j of B: dot products over both matrices' rows, made contiguous first.
+            TransposeMultiplyAdd(a.Transpose(), b.Transpose(), c);
             return;
         }
 
