@@ -59,6 +59,13 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     /// </summary>
     public static Tolerance NumericalRank { get; } = new(0.0, 1e-9);
 
+    /// <summary>
+    /// The end-to-end solver against a refined grid search: both reach the minimum value of
+    /// <c>(m - rho)^2 + lambda |rho|^(2/L)</c> to a few eps of its scale <c>m^2 + lambda</c> (the value is quadratic
+    /// near a smooth minimum, so an argument error of sqrt(eps) costs only eps); the issue asks for 1e-10.
+    /// </summary>
+    public static Tolerance GridSearch { get; } = new(0.0, 1e-10);
+
     /// <summary>True when <paramref name="actual"/> is within this tolerance of <paramref name="expected"/> at the given scale.</summary>
     /// <exception cref="ArgumentException">A non-finite or negative scale.</exception>
     public bool IsClose(double actual, double expected, double scale)

@@ -1,4 +1,5 @@
 using Sharpness.Verification.Claims.Exact;
+using Sharpness.Verification.Claims.Reg;
 
 namespace Sharpness.Verification;
 
@@ -22,6 +23,8 @@ public static class Catalogue
         ExactTrace.Claim,
         ExactScale.Claim,
         ExactStab.Claim,
+        RegT3.Claim,
+        AbsCollapse.Claim,
     ];
 
     /// <summary>The claim with the given ID (case-insensitive).</summary>

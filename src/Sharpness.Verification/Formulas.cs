@@ -28,7 +28,10 @@ public sealed record Formulas(
     Func<Minimizer, double> HessianTrace,
     Func<Minimizer, bool> IsTraceFlat,
     Func<Minimizer, IReadOnlyList<Matrix<double>>, Factorization> GaugeApply,
-    Func<double, double, bool> IsLinearlyStable)
+    Func<double, double, bool> IsLinearlyStable,
+    Func<double, double, double, int, IReadOnlyList<double>> RegularizedScalarEigenvalues,
+    Func<double, int, double> CriticalLambda,
+    Func<double, double, int, IReadOnlyList<double>> EndToEndMinimizers)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -50,5 +53,8 @@ public sealed record Formulas(
         Sharpness.Theory.Exact.HessianTrace.Trace,
         m => Sharpness.Theory.Exact.HessianTrace.IsTraceFlat(m),
         (m, g) => Gauge.Apply(m, g).Point,
-        LinearStability.IsStable);
+        LinearStability.IsStable,
+        Sharpness.Theory.Regularized.Theorem3.Eigenvalues,
+        Sharpness.Theory.Regularized.CriticalLambda.Of,
+        Sharpness.Theory.Regularized.ScalarEndToEnd.GlobalMinimizers);
 }

@@ -35,7 +35,7 @@ public sealed partial class CatalogueTests
     [Fact]
     public void EveryPropertyAndMutant_HasATestNamedAfterIt()
     {
-        var source = string.Join("\n", Directory.GetFiles(Path.Combine(RepositoryRoot(), "tests", "Properties", "Exact"), "*.cs").Select(File.ReadAllText));
+        var source = string.Join("\n", Directory.GetFiles(Path.Combine(RepositoryRoot(), "tests", "Properties"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
         Assert.All(Catalogue.Claims, c =>
         {
             foreach (var p in c.Properties)

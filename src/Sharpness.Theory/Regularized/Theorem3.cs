@@ -1,0 +1,62 @@
+// REG Theorem 3, eq. 17-18 (claim REG-T3): the Hessian spectrum of regularized deep scalar factorization at
+// its minimizers, as printed, and as it is at collapsed minimizers (w = 0), where the printed one fails.
+namespace Sharpness.Theory.Regularized;
+
+/// <summary>
+/// REG Theorem 3: at a minimizer of <c>(m - w_L...w_1)^2 + (lambda/L) sum w_i^2</c> with <c>|w_i| = w</c>, the Hessian
+/// eigenvalues are <c>4 lambda / L</c> (L - 1 times) and <c>2 L w^(2L-2) + 4 lambda / L - 2 lambda</c> (eq. 17).
+/// </summary>
+/// <remarks>
+/// Derivation: <c>H_ii = 2 (rho/w_i)^2 + 2 lambda/L</c> and, using stationarity <c>(m - rho) rho = (lambda/L) w^2</c>,
+/// <c>H_ij = 2 (rho^2 - (lambda/L) w^2) / (w_i w_j)</c>; with <c>D = diag(sign w_i)</c>,
+/// <c>H = D ((2 w^(2L-2) - 2 lambda/L) 11^T + (4 lambda/L) I) D</c>, which gives eq. 17. The division by <c>w_i</c>
+/// needs <c>w != 0</c>: at a collapsed minimizer (<c>w = 0</c>, i.e. <c>lambda &gt;= lambda_c</c>) the Hessian is
+/// <c>(2 lambda/L) I</c> for L &gt;= 3 and <c>[[lambda, -2m], [-2m, lambda]]</c> for L = 2 (eigenvalues
+/// <c>lambda +- 2|m|</c>), while eq. 17 gives <c>4 lambda/L</c> and the negative <c>4 lambda/L - 2 lambda</c>.
+/// So the printed spectrum holds exactly on the minimizers with <c>w &gt; 0</c>.
+/// </remarks>
+public static class Theorem3
+{
+    /// <summary>The eigenvalues as printed (eq. 17), ascending: <c>4 lambda/L</c> (L - 1 times) and <c>2 L w^(2L-2) + 4 lambda/L - 2 lambda</c>.</summary>
+    /// <remarks>REG Theorem 3, eq. 17 (claim REG-T3). Valid for <c>w &gt; 0</c>; see the type remarks for <c>w = 0</c>.</remarks>
+    public static IReadOnlyList<double> PrintedEigenvalues(double w, double lambda, int depth)
+    {
+        Validate(w, lambda, depth);
+        var repeated = 4 * lambda / depth;
+        return [.. Enumerable.Repeat(repeated, depth - 1).Append((2 * depth * Math.Pow(w, (2 * depth) - 2)) + repeated - (2 * lambda)).Order()];
+    }
+
+    /// <summary>lambda_max as printed (eq. 18): <c>max{2 L w^(2L-2) - 2 lambda, 0} + 4 lambda / L</c>.</summary>
+    /// <remarks>REG Theorem 3, eq. 18 (claim REG-T3). Valid for <c>w &gt; 0</c>.</remarks>
+    public static double PrintedLambdaMax(double w, double lambda, int depth)
+    {
+        Validate(w, lambda, depth);
+        return Math.Max((2 * depth * Math.Pow(w, (2 * depth) - 2)) - (2 * lambda), 0) + (4 * lambda / depth);
+    }
+
+    /// <summary>
+    /// The eigenvalues at a minimizer with <c>|w_i| = w</c> of target <paramref name="m"/>, ascending: eq. 17 when
+    /// <c>w &gt; 0</c>; <c>2 lambda/L</c> (L times) when <c>w = 0</c> and L &gt;= 3; <c>lambda -+ 2|m|</c> when <c>w = 0</c> and L = 2.
+    /// </summary>
+    /// <remarks>REG Theorem 3 corrected at collapsed minimizers (claim REG-T3); derivation in the type remarks.</remarks>
+    public static IReadOnlyList<double> Eigenvalues(double m, double w, double lambda, int depth)
+    {
+        Preconditions.RequireFinite(m, nameof(m));
+        Validate(w, lambda, depth);
+        if (w > 0)
+        {
+            return PrintedEigenvalues(w, lambda, depth);
+        }
+
+        return depth == 2
+            ? [lambda - (2 * Math.Abs(m)), lambda + (2 * Math.Abs(m))]
+            : [.. Enumerable.Repeat(2 * lambda / depth, depth)];
+    }
+
+    private static void Validate(double w, double lambda, int depth)
+    {
+        Preconditions.RequireNonNegative(w, nameof(w));
+        Preconditions.RequirePositive(lambda, nameof(lambda));
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
+    }
+}
