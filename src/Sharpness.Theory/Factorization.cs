@@ -134,10 +134,11 @@ public sealed class Factorization
     public double ResidualNorm => (TargetView - ProductView).FrobeniusNorm();
 
     /// <summary>
-    /// The scale against which the residual is judged: <c>||M||_F + prod_i ||W_i||_F</c>, an upper bound
-    /// on the size of every term that forms the product (so of its rounding error).
+    /// The scale against which the residual is judged: <c>||M||_F + || |W_L| ... |W_1| ||_F</c> (entrywise absolute
+    /// values), which bounds the rounding error of the product even when its terms cancel.
     /// </summary>
-    public double ResidualScale => TargetView.FrobeniusNorm() + _layers.Aggregate(1.0, (p, w) => p * w.FrobeniusNorm());
+    public double ResidualScale => TargetView.FrobeniusNorm() + _layers.Aggregate(
+        Matrix<double>.Build.DenseIdentity(_widths[0]), (p, w) => w.PointwiseAbs() * p).FrobeniusNorm();
 
     /// <summary>True when <c>||M - W_L...W_1||_F</c> is within <paramref name="tolerance"/> (default
     /// <see cref="Tolerance.MinimizerResidual"/>) at scale <see cref="ResidualScale"/>: the point is in

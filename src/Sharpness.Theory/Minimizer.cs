@@ -32,7 +32,7 @@ public sealed class Minimizer
     /// <summary>
     /// Certifies that <paramref name="point"/> is a minimizer: its residual <c>||M - W_L...W_1||_F</c> is
     /// within <paramref name="tolerance"/> (default <see cref="Tolerance.MinimizerResidual"/>) at the scale
-    /// <c>||M||_F + prod_i ||W_i||_F</c>.
+    /// <c>||M||_F + || |W_L| ... |W_1| ||_F</c>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="point"/> is null.</exception>
     /// <exception cref="ArgumentException">The point has no target.</exception>
@@ -87,7 +87,7 @@ public sealed class NotAMinimizerException : ArgumentException
         : base(string.Create(
             CultureInfo.InvariantCulture,
             $"Not a minimizer: ||M - W_L...W_1||_F = {residual:G6} exceeds the tolerance {tolerance.Bound(scale):G6} " +
-            $"({tolerance}, scale ||M||_F + prod ||W_i||_F = {scale:G6})."), "point")
+            $"({tolerance}, scale ||M||_F + || |W_L|...|W_1| ||_F = {scale:G6})."), "point")
     {
         Residual = residual;
         Scale = scale;

@@ -6,12 +6,15 @@ public static class HessianRank
 {
     /// <summary><c>min(d_0 d_L, N)</c>, the largest rank the Hessian can have at a minimizer.</summary>
     /// <remarks>EXACT eq. 74 (claim EXACT-RANK).</remarks>
+    /// <exception cref="ArgumentException">Infeasible or non-positive widths.</exception>
     public static int UpperBound(IReadOnlyList<int> widths)
     {
         ArgumentNullException.ThrowIfNull(widths);
-        if (widths.Count < 2)
+        var ends = widths.Count < 2 ? 0 : Math.Min(widths[0], widths[^1]);
+        if (widths.Count < 2 || widths.Any(d => d < Math.Max(1, ends)))
         {
-            throw new ArgumentException($"Need widths d_0..d_L with L >= 1; got {widths.Count} widths.", nameof(widths));
+            throw new ArgumentException(
+                $"Need feasible widths d_0..d_L (L >= 1, all positive, each >= min(d_0, d_L), EXACT eq. 17); got ({string.Join(", ", widths)}).", nameof(widths));
         }
 
         return Math.Min(widths[0] * widths[^1], ParameterCount(widths));
@@ -19,6 +22,7 @@ public static class HessianRank
 
     /// <summary>The smallest fraction of zero eigenvalues, <c>1 - d_0 d_L / N</c> (0 when <c>d_0 d_L &gt;= N</c>).</summary>
     /// <remarks>EXACT Sections 1.2 and 7 (claim EXACT-RANK).</remarks>
+    /// <exception cref="ArgumentException">Infeasible or non-positive widths.</exception>
     public static double ZeroEigenvalueFraction(IReadOnlyList<int> widths) =>
         1 - ((double)UpperBound(widths) / ParameterCount(widths));
 

@@ -19,6 +19,11 @@ public static class Lemma2
     {
         ArgumentNullException.ThrowIfNull(line);
         Preconditions.RequirePositive(step, nameof(step));
+        if (12 * step * step == 0 || !double.IsFinite(12 * step * step))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"step {step:G3} squared leaves the double range; the stencil would divide by 0 or infinity.");
+        }
+
         double Sample(double t)
         {
             var value = line(t);

@@ -54,7 +54,7 @@ public static class MulayoffMichaeli
     }
 
     /// <summary>True when every <c>smax(A_k)</c>, <c>smax(B_k)</c> of a scalar-ended minimizer has the value eq. 31 gives,
-    /// within <paramref name="tolerance"/> (default <see cref="Tolerance.Flatness"/>) at scale <c>max(1, |m|)</c>.</summary>
+    /// within <paramref name="tolerance"/> (default <see cref="Tolerance.Flatness"/>), each at the scale of its own value.</summary>
     /// <remarks>EXACT eq. 31 (claim EXACT-MM).</remarks>
     /// <exception cref="ArgumentException">The ends are not scalar.</exception>
     public static bool HasFlatPartialProductNorms(Minimizer minimizer, Tolerance? tolerance = null)
@@ -68,9 +68,9 @@ public static class MulayoffMichaeli
         var rule = tolerance ?? Tolerance.Flatness;
         var m = minimizer.TargetView[0, 0];
         var l = minimizer.Depth;
-        var scale = Math.Max(1, Math.Abs(m));
+        bool Matches(double actual, double expected) => rule.IsClose(actual, expected, Math.Max(actual, expected));
         return Enumerable.Range(1, l).All(k =>
-            rule.IsClose(SpectralNorm.OfValidated(minimizer.LeftView(k)), FlatLeftProductNorm(m, l, k), scale) &&
-            rule.IsClose(SpectralNorm.OfValidated(minimizer.RightView(k)), FlatRightProductNorm(m, l, k), scale));
+            Matches(SpectralNorm.OfValidated(minimizer.LeftView(k)), FlatLeftProductNorm(m, l, k)) &&
+            Matches(SpectralNorm.OfValidated(minimizer.RightView(k)), FlatRightProductNorm(m, l, k)));
     }
 }

@@ -49,6 +49,7 @@ public sealed class KroneckerSumOperator
     }
 
     /// <summary>The operator of EXACT Theorem 5 at a minimizer: <c>P_i = A_i A_i^T</c>, <c>Q_i = B_i^T B_i</c>.</summary>
+    /// <exception cref="ArgumentException">A Gram matrix overflows the double range.</exception>
     public static KroneckerSumOperator AtMinimizer(Minimizer minimizer)
     {
         ArgumentNullException.ThrowIfNull(minimizer);
@@ -60,6 +61,12 @@ public sealed class KroneckerSumOperator
             var b = minimizer.RightView(i);
             left.Add(a.TransposeAndMultiply(a));
             right.Add(b.TransposeThisAndMultiply(b));
+            if (!left[^1].Enumerate().All(double.IsFinite) || !right[^1].Enumerate().All(double.IsFinite))
+            {
+                throw new ArgumentException(
+                    $"A_{i} A_{i}^T or B_{i}^T B_{i} overflows the double range: the partial products are too large for Theorem 5 in floating point.",
+                    nameof(minimizer));
+            }
         }
 
         return new KroneckerSumOperator(left, right);

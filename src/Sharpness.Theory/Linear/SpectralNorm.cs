@@ -15,12 +15,6 @@ public static class SpectralNorm
 
     internal static double OfValidated(Matrix<double> x)
     {
-        // A vector's spectral norm is its Euclidean norm; skip the SVD for the scalar-ended case.
-        if (x.RowCount == 1 || x.ColumnCount == 1)
-        {
-            return x.FrobeniusNorm();
-        }
-
         return ScaledSvd.Of(x, computeVectors: false).S[0];
     }
 }
