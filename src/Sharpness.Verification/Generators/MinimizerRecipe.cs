@@ -96,7 +96,7 @@ public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IRea
             case TargetKind.Zero:
                 return Matrix<double>.Build.Dense(rows, columns);
             case TargetKind.RankDeficient:
-                var r = random.Next(0, rank); // 0 .. rank-1: strictly deficient (rank 0 when min(d_0, d_L) = 1)
+                var r = random.Next(1, rank); // 1 .. rank-1: nonzero and strictly deficient (the generator labels rank 1 ends Zero)
                 return RandomMatrices.Gaussian(rows, r, random, scale) * RandomMatrices.Gaussian(r, columns, random);
             case TargetKind.TiedTop when rank >= 2:
                 var singular = new double[rank];
@@ -131,7 +131,7 @@ public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IRea
         }
         else if (Target == TargetKind.RankDeficient)
         {
-            var r = random.Next(0, Math.Min(Widths[0], Widths[^1]));
+            var r = random.Next(1, Math.Max(2, Math.Min(Widths[0], Widths[^1])));
             layers[0] = RandomMatrices.Gaussian(Widths[1], r, random, scale) * RandomMatrices.Gaussian(r, Widths[0], random);
         }
 

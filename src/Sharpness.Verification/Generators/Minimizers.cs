@@ -36,9 +36,36 @@ public static class Minimizers
             from widths in Widths(shapes)
             from exponent in Gen.Frequency((3, Gen.Constant(0)), (7, Gen.Choose(-3, 3)))
             from seed in Gen.Choose(0, int.MaxValue)
-            select new MinimizerRecipe(kind, target, widths, exponent, seed);
+            select Labelled(new MinimizerRecipe(kind, target, widths, exponent, seed));
         return Arb.From(gen, r => Shrink(r, shapes));
     }
+
+    /// <summary>Draws from several recipe families at once; each recipe shrinks within the family its kind needs.</summary>
+    public static Arbitrary<MinimizerRecipe> Mixed(params Arbitrary<MinimizerRecipe>[] families)
+    {
+        ArgumentNullException.ThrowIfNull(families);
+        return Arb.From(Gen.OneOf(families.Select(f => f.Generator)), r => Shrink(r, FamilyOf(r.Kind)));
+    }
+
+    // The label must say what the target is: Gaussian layers cannot tie singular values, a target with
+    // min(d_0, d_L) = 1 has no second singular value to tie, and its only deficient rank is 0.
+    private static MinimizerRecipe Labelled(MinimizerRecipe r)
+    {
+        var rank = Math.Min(r.Widths[0], r.Widths[^1]);
+        return r.Target switch
+        {
+            TargetKind.TiedTop when r.Kind == MinimizerKind.Gaussian || rank < 2 => r with { Target = TargetKind.Generic },
+            TargetKind.RankDeficient when rank < 2 => r with { Target = TargetKind.Zero },
+            _ => r,
+        };
+    }
+
+    private static ShapeFamily FamilyOf(MinimizerKind kind) => kind switch
+    {
+        MinimizerKind.SpectralBalanced or MinimizerKind.TraceFlat or MinimizerKind.EqualizedGaussian => ShapeFamily.DepthTwo,
+        MinimizerKind.ScalarFlatUnbalanced => ShapeFamily.ScalarEnds,
+        _ => ShapeFamily.Any,
+    };
 
     /// <summary>Width lists <c>d_0..d_L</c> of a family, all feasible (EXACT eq. 17).</summary>
     public static Gen<IReadOnlyList<int>> Widths(ShapeFamily shapes) => shapes switch
@@ -85,7 +112,7 @@ public static class Minimizers
             IReadOnlyList<int> fewer = [.. w.Take(i), .. w.Skip(i + 1)];
             if (IsInFamily(fewer, shapes))
             {
-                yield return recipe with { Widths = fewer };
+                yield return Labelled(recipe with { Widths = fewer });
             }
         }
 
@@ -96,7 +123,7 @@ public static class Minimizers
                 IReadOnlyList<int> narrower = [.. w.Select((d, j) => j == i ? d - 1 : d)];
                 if (IsInFamily(narrower, shapes))
                 {
-                    yield return recipe with { Widths = narrower };
+                    yield return Labelled(recipe with { Widths = narrower });
                 }
             }
         }

@@ -14,4 +14,10 @@ public sealed class ExactC10Tests
 
     [Fact]
     public void ExactC10_Rejects_AnyInsteadOfAll() => ClaimAssert.Rejects("EXACT-C10", "AnyInsteadOfAll");
+
+    [Fact]
+    public void ExactC10_Rejects_NeverMet() => ClaimAssert.Rejects("EXACT-C10", "NeverMet");
+
+    [Fact]
+    public void ExactC10_Rejects_FrobeniusBound() => ClaimAssert.Rejects("EXACT-C10", "FrobeniusBound");
 }

@@ -14,4 +14,7 @@ public sealed class ExactRankTests
 
     [Fact]
     public void ExactRank_Rejects_SumOfEnds() => ClaimAssert.Rejects("EXACT-RANK", "SumOfEnds");
+
+    [Fact]
+    public void ExactRank_Rejects_FullRank() => ClaimAssert.Rejects("EXACT-RANK", "FullRank");
 }

@@ -20,4 +20,7 @@ public sealed class ExactTraceTests
 
     [Fact]
     public void ExactTrace_Rejects_FrobeniusBalancedIsTraceFlat() => ClaimAssert.Rejects("EXACT-TRACE", "FrobeniusBalancedIsTraceFlat");
+
+    [Fact]
+    public void ExactTrace_Rejects_EverythingTraceFlat() => ClaimAssert.Rejects("EXACT-TRACE", "EverythingTraceFlat");
 }

@@ -19,13 +19,20 @@ public static class ExactC10
         [
             new ClaimProperty<MinimizerRecipe>(
                 "UpperBoundAndSufficientCondition",
-                "The oracle's lambda_max is at most eq. 34's bound, and minimizers meeting the condition are flat by the oracle.",
-                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                "The oracle's lambda_max is at most eq. 34's bound, with equality with scalar ends (eq. 21) and where the condition holds (eq. 36); the condition holds on the constructions built to meet it (balanced, spectral-balanced, flat unbalanced scalar), and wherever it holds the oracle finds the minimizer flat.",
+                Minimizers.Mixed(
+                    Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                    Minimizers.Recipes(ShapeFamily.DepthTwo, MinimizerKind.SpectralBalanced),
+                    Minimizers.Recipes(ShapeFamily.ScalarEndsWide, MinimizerKind.ScalarFlatUnbalanced)),
                 Check),
         ],
         [
             new Mutant("DroppedFactorTwo", "sum_k smax(A_k)^2 smax(B_k)^2 without the factor 2: no longer an upper bound.",
                 f => f with { Corollary10UpperBound = m => Corollary10.UpperBound(m) / 2 }),
+            new Mutant("NeverMet", "A condition that never holds (vacuously sufficient).",
+                f => f with { Corollary10Condition = _ => false }),
+            new Mutant("FrobeniusBound", "2 sum_k ||A_k||_F^2 ||B_k||_F^2: Frobenius norms in the bound (still an upper bound, not tight).",
+                f => f with { Corollary10UpperBound = Sharpness.Theory.Exact.HessianTrace.Trace }),
             new Mutant("AnyInsteadOfAll", "The condition checked for some k instead of every k.",
                 f => f with
                 {
@@ -50,10 +57,21 @@ public static class ExactC10
         {
             Outcome.Check(boundHolds, regime, $"oracle lambda_max {dense.LambdaMax:G10} <= bound {bound:G10}"),
         };
+        if (recipe.Kind is MinimizerKind.Balanced or MinimizerKind.SpectralBalanced or MinimizerKind.ScalarFlatUnbalanced)
+        {
+            outcomes.Add(Outcome.Check(condition, regime, $"{recipe.Kind} is built to meet the condition"));
+        }
+
+        if (minimizer.Widths[0] == 1 && minimizer.Widths[^1] == 1)
+        {
+            outcomes.Add(Outcome.Compare("eq. 34 bound with scalar ends (= eq. 21)", bound, dense.LambdaMax, dense.Scale, Tolerance.DenseOracle, regime));
+        }
+
         if (condition)
         {
             var (flat, evidence) = OracleFlatness.Judge(minimizer, dense);
             outcomes.Add(Outcome.Check(flat, regime, $"condition met, so flat: {evidence}"));
+            outcomes.Add(Outcome.Compare("eq. 34 bound where the condition holds (eq. 36: equality)", bound, dense.LambdaMax, dense.Scale, Tolerance.DenseOracle, regime));
         }
 
         return Outcome.All([.. outcomes]);

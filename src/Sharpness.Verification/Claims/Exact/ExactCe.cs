@@ -13,17 +13,21 @@ namespace Sharpness.Verification.Claims.Exact;
 /// A member of the spectral-norm balanced family of <c>diag(11, 2, 1)</c>: log-positions of the splits of the
 /// singular values 2 and 1 (0.5 is the balanced split), and whether the hidden basis is random.
 /// </summary>
-public sealed record CounterexampleFamilyCase(double Position2, double Position3, bool RandomBasis, int Seed)
+public sealed record CounterexampleFamilyCase(double Position2, double Position3, bool RandomBasis, int Seed, bool IsPaperPoint = false)
 {
+    /// <summary>The paper's own point <c>L = diag(sqrt 11, 2/3, 1)</c>, <c>R = diag(sqrt 11, 3, 1)</c>.</summary>
+    public static CounterexampleFamilyCase Paper { get; } = new(double.NaN, double.NaN, false, 0, IsPaperPoint: true);
+
     /// <summary>The minimizer this case describes.</summary>
-    public Minimizer Build() => SpectralBalanced.DepthTwo(
-        Section6Counterexample.Target(), 3, [Position2, Position3], RandomBasis ? new Random(Seed) : null);
+    public Minimizer Build() => IsPaperPoint
+        ? Section6Counterexample.Minimizer()
+        : SpectralBalanced.DepthTwo(Section6Counterexample.Target(), 3, [Position2, Position3], RandomBasis ? new Random(Seed) : null);
 
     /// <summary>True at the balanced split (both positions 0.5): <c>S_L = S_R = S^(1/2)</c>.</summary>
     public bool IsBalancedSplit => Position2 == 0.5 && Position3 == 0.5;
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"diag(11,2,1) split at ({Position2:R}, {Position3:R}), basis {(RandomBasis ? $"random seed {Seed}" : "identity")}");
+    public override string ToString() => IsPaperPoint ? "the paper's L = diag(sqrt 11, 2/3, 1), R = diag(sqrt 11, 3, 1)" : string.Create(CultureInfo.InvariantCulture, $"diag(11,2,1) split at ({Position2:R}, {Position3:R}), basis {(RandomBasis ? $"random seed {Seed}" : "identity")}");
 }
 
 /// <summary>EXACT Section 6, eq. 37.</summary>
@@ -39,7 +43,7 @@ public static class ExactCe
         [
             new ClaimProperty<CounterexampleFamilyCase>(
                 "FlatButUnbalancedFamily",
-                "Every spectral-norm balanced minimizer of diag(11, 2, 1) has lambda_max 44 (formula and oracle), and is balanced only at the balanced split.",
+                "Every spectral-norm balanced minimizer of diag(11, 2, 1) has lambda_max 44 (formula and oracle) and is balanced only at the balanced split; the paper's point is not Frobenius-balanced either.",
                 FamilyCases(),
                 Check),
         ],
@@ -60,7 +64,7 @@ public static class ExactCe
             from randomBasis in Gen.Elements(false, true)
             from seed in Gen.Choose(0, int.MaxValue)
             select new CounterexampleFamilyCase(p2, p3, randomBasis, seed);
-        return Arb.From(gen);
+        return Arb.From(Gen.Frequency((1, Gen.Constant(CounterexampleFamilyCase.Paper)), (9, gen)));
     }
 
     private static Outcome Check(CounterexampleFamilyCase @case, Formulas formulas)
@@ -68,10 +72,12 @@ public static class ExactCe
         var minimizer = @case.Build();
         var dense = Oracle.Dense(minimizer);
         var balanced = Balancedness.IsBalanced(minimizer.Point);
-        var regime = @case.IsBalancedSplit ? "balanced split" : "unbalanced split";
+        var frobeniusBalanced = HessianTrace.IsFrobeniusBalanced(minimizer);
+        var regime = @case.IsPaperPoint ? "the paper's point" : @case.IsBalancedSplit ? "balanced split" : "unbalanced split";
         return Outcome.All(
             Outcome.Compare("oracle lambda_max vs 44", dense.LambdaMax, Section6Counterexample.PublishedLambdaMax, dense.Scale, Tolerance.DenseOracle, regime),
             Outcome.Compare("Corollary 6 vs 44", formulas.Corollary6LambdaMax(minimizer), Section6Counterexample.PublishedLambdaMax, dense.Scale, Tolerance.DenseOracle, regime),
-            Outcome.Check(balanced == @case.IsBalancedSplit, regime, $"balanced: {balanced}, balanced split: {@case.IsBalancedSplit}"));
+            Outcome.Check(balanced == @case.IsBalancedSplit, regime, $"balanced: {balanced}, balanced split: {@case.IsBalancedSplit}"),
+            Outcome.Check(!@case.IsPaperPoint || !frobeniusBalanced, regime, $"the paper's point is not Frobenius-balanced: {!frobeniusBalanced}"));
     }
 }

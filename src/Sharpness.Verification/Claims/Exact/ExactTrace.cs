@@ -16,7 +16,7 @@ public static class ExactTrace
         "EXACT Section 6 (delusive sharpness), eq. 74",
         "At a minimizer trace(Hessian) = 2 sum_i ||A_i||_F^2 ||B_i||_F^2; in depth 2 trace-flatness picks the Frobenius-balanced minimizers while lambda_max-flatness picks the spectral-norm balanced ones.",
         Expectation.FailsOnPartOfDomain,
-        "The trace formula holds. Trace-flat minimizers satisfy d_0 L^T L = d_L R^T R (value 4 sqrt(d_0 d_L) ||M||_*), so they are Frobenius-balanced only when d_0 = d_L (or M = 0). Smallest counterexample: M = [1 0], k = 1: trace-flat has ||L||_F^2 = 2^-1/2, ||R||_F^2 = 2^1/2.",
+        "The trace formula holds. With the plain (unscaled) Hessian trace, trace-flat minimizers satisfy d_0 L^T L = d_L R^T R (value 4 sqrt(d_0 d_L) ||M||_*), so they are Frobenius-balanced only when d_0 = d_L (or M = 0). Smallest counterexample: M = [1 0], k = 1: trace-flat has ||L||_F^2 = 2^-1/2, ||R||_F^2 = 2^1/2. This refutes the CLAIMS.md reading with the plain trace; Ding et al. use a scaled trace, not checked here.",
         [
             new ClaimProperty<MinimizerRecipe>(
                 "TraceEqualsOracleTrace",
@@ -25,7 +25,7 @@ public static class ExactTrace
                 CheckTrace),
             new ClaimProperty<MinimizerRecipe>(
                 "TraceFlatIsFrobeniusBalancedIffSquare",
-                "Depth 2: the trace-flat minimizer has the smallest oracle trace, the predicate calls it trace-flat, and it is Frobenius-balanced iff d_0 = d_L or M = 0.",
+                "Depth 2: the trace-flat minimizer has the smallest oracle trace, the predicate accepts it and rejects minimizers with a larger trace, and it is Frobenius-balanced iff d_0 = d_L or M = 0.",
                 Minimizers.Recipes(ShapeFamily.DepthTwo, MinimizerKind.TraceFlat),
                 CheckTraceFlat),
         ],
@@ -34,6 +34,8 @@ public static class ExactTrace
                 f => f with { HessianTrace = Corollary10.UpperBound }),
             new Mutant("DroppedFactorTwo", "sum_i ||A_i||_F^2 ||B_i||_F^2 without the factor 2.",
                 f => f with { HessianTrace = m => HessianTrace.Trace(m) / 2 }),
+            new Mutant("EverythingTraceFlat", "Calls every minimizer trace-flat.",
+                f => f with { IsTraceFlat = _ => true }),
             new Mutant("FrobeniusBalancedIsTraceFlat", "Calls a minimizer trace-flat when ||L||_F = ||R||_F (the published reading).",
                 f => f with { IsTraceFlat = m => HessianTrace.IsFrobeniusBalanced(m) }),
         ]);
@@ -62,7 +64,9 @@ public static class ExactTrace
         };
         var smallest = others.Min(o => Oracle.Landscape(o.Point).DenseHessian().Trace());
         var frobeniusBalanced = HessianTrace.IsFrobeniusBalanced(minimizer);
+        var strictlyAbove = others.Where(o => Oracle.Landscape(o.Point).DenseHessian().Trace() > traceFlat + (1e-6 * Math.Max(traceFlat, 1e-300))).ToList();
         return Outcome.All(
+            Outcome.Check(strictlyAbove.All(o => !formulas.IsTraceFlat(o)), regime, $"the predicate rejects the {strictlyAbove.Count} minimizers whose oracle trace is above the minimum"),
             Outcome.Check(traceFlat <= smallest + Tolerance.DenseOracle.Bound(smallest), regime, $"trace-flat oracle trace {traceFlat:G10} <= other minimizers' {smallest:G10}"),
             Outcome.Check(formulas.IsTraceFlat(minimizer), regime, "the trace-flatness predicate accepts the trace-flat minimizer"),
             Outcome.Check(frobeniusBalanced == (square || zero), regime, $"Frobenius-balanced: {frobeniusBalanced}, d_0 = d_L: {square}, M = 0: {zero}"));
