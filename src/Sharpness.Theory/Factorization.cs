@@ -6,7 +6,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Sharpness.Theory;
 
 /// <summary>
-/// An immutable point <c>w = (W_1, ..., W_L)</c> of the loss <c>||M - W_L ... W_1||_F^2</c>, with
+/// An immutable point <c>w = (W_1, ..., W_L)</c> of the loss <c>||M - W_L ... W_1||_F^2</c> (plus
+/// <c>(lambda/L) sum_i ||W_i||_F^2</c> when a regularization <c>lambda</c> is given, REG eq. 2), with
 /// <c>W_i</c> of shape <c>d_i x d_(i-1)</c> and an optional target <c>M</c> of shape <c>d_L x d_0</c>.
 /// </summary>
 /// <remarks>
@@ -24,14 +25,22 @@ public sealed class Factorization
     private Matrix<double>[]? _right;
     private Matrix<double>? _product;
 
-    /// <summary>Creates the point <c>(W_1, ..., W_L)</c>, <c>W_1</c> first, with an optional target <c>M</c>.</summary>
+    /// <summary>Creates the point <c>(W_1, ..., W_L)</c>, <c>W_1</c> first, with an optional target <c>M</c> and regularization.</summary>
     /// <param name="layers">The layers <c>W_1 ... W_L</c>, input side first.</param>
     /// <param name="target">The target <c>M</c> (<c>d_L x d_0</c>), or null for a bare point.</param>
+    /// <param name="lambda">The regularization <c>lambda &gt; 0</c> of REG eq. 2, or null for the unregularized loss.</param>
     /// <exception cref="ArgumentNullException">A null list or layer.</exception>
     /// <exception cref="ArgumentException">No layers; consecutive shapes that do not chain; widths that
-    /// violate feasibility (EXACT eq. 17); a target of the wrong shape; a NaN or infinite entry.</exception>
-    public Factorization(IEnumerable<Matrix<double>> layers, Matrix<double>? target = null)
+    /// violate feasibility (EXACT eq. 17); a target of the wrong shape; a NaN or infinite entry; a lambda that is not
+    /// finite and positive.</exception>
+    public Factorization(IEnumerable<Matrix<double>> layers, Matrix<double>? target = null, double? lambda = null)
     {
+        if (lambda is { } l)
+        {
+            Preconditions.RequirePositive(l, nameof(lambda));
+        }
+
+        Lambda = lambda;
         ArgumentNullException.ThrowIfNull(layers);
         _layers = [.. layers.Select(w => w?.Clone()!)];
         if (_layers.Length == 0)
@@ -82,6 +91,9 @@ public sealed class Factorization
             _target = target.Clone();
         }
     }
+
+    /// <summary>The regularization <c>lambda</c> of REG eq. 2, or null for the unregularized loss.</summary>
+    public double? Lambda { get; }
 
     /// <summary>The depth <c>L</c> (number of layers).</summary>
     public int Depth => _layers.Length;
@@ -148,11 +160,11 @@ public sealed class Factorization
         (tolerance ?? Tolerance.MinimizerResidual).IsClose(ResidualNorm, 0.0, ResidualScale);
 
     /// <summary>The same layers with target <c>M = W_L ... W_1</c>: a minimizer by construction.</summary>
-    public Factorization WithTargetAtProduct() => new(_layers, ProductView);
+    public Factorization WithTargetAtProduct() => new(_layers, ProductView, Lambda);
 
     /// <summary>The same layers with the given target.</summary>
     /// <exception cref="ArgumentException">A target of the wrong shape or with non-finite entries.</exception>
-    public Factorization WithTarget(Matrix<double> target) => new(_layers, target);
+    public Factorization WithTarget(Matrix<double> target) => new(_layers, target, Lambda);
 
     internal Matrix<double> LayerView(int k) => _layers[k - 1];
 

@@ -35,11 +35,18 @@ public sealed class Minimizer
     /// <c>||M||_F + || |W_L| ... |W_1| ||_F</c>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="point"/> is null.</exception>
-    /// <exception cref="ArgumentException">The point has no target.</exception>
+    /// <exception cref="ArgumentException">The point has no target, or is regularized.</exception>
     /// <exception cref="NotAMinimizerException">The residual exceeds the tolerance.</exception>
     public static Minimizer Of(Factorization point, Tolerance? tolerance = null)
     {
         ArgumentNullException.ThrowIfNull(point);
+        if (point.Lambda is not null)
+        {
+            throw new ArgumentException(
+                $"This point is regularized (lambda = {point.Lambda}); Omega = {{W_L...W_1 = M}} is the unregularized minimizer set (EXACT eq. 19).",
+                nameof(point));
+        }
+
         if (!point.HasTarget)
         {
             throw new ArgumentException("A minimizer needs a target M; this factorization has none.", nameof(point));

@@ -136,4 +136,24 @@ public sealed class ValidationTests
         Assert.Equal("widths", ex.ParamName);
         Assert.Contains("The target M is 2x3 but the widths need d_L x d_0 = 3x2", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void Factorization_RejectsLambdaThatIsNotFiniteAndPositive(double lambda)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new Factorization([M(2, 2)], lambda: lambda));
+        Assert.Equal("lambda", ex.ParamName);
+    }
+
+    [Fact]
+    public void Minimizer_RejectsRegularizedPoint()
+    {
+        var point = new Factorization([M(2, 2), M(2, 2)], lambda: 0.5).WithTargetAtProduct();
+        Assert.Equal(0.5, point.Lambda);
+        var ex = Assert.Throws<ArgumentException>(() => Minimizer.Of(point));
+        Assert.Equal("point", ex.ParamName);
+        Assert.Contains("is regularized (lambda = 0.5)", ex.Message, StringComparison.Ordinal);
+    }
 }
