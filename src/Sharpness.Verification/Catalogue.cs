@@ -23,7 +23,10 @@ public static class Catalogue
         ExactTrace.Claim,
         ExactScale.Claim,
         ExactStab.Claim,
+        RegT2.Claim,
         RegT3.Claim,
+        RegR4.Claim,
+        RegIso.Claim,
         AbsCollapse.Claim,
     ];
 

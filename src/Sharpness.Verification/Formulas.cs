@@ -31,7 +31,9 @@ public sealed record Formulas(
     Func<double, double, bool> IsLinearlyStable,
     Func<double, double, double, int, IReadOnlyList<double>> RegularizedScalarEigenvalues,
     Func<double, int, double> CriticalLambda,
-    Func<double, double, int, IReadOnlyList<double>> EndToEndMinimizers)
+    Func<double, double, int, IReadOnlyList<double>> EndToEndMinimizers,
+    Func<double, double, int, bool> RegularizedHessianSingular,
+    Func<double, int, double> UnregularizedScalarLambdaMax)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -56,5 +58,7 @@ public sealed record Formulas(
         LinearStability.IsStable,
         Sharpness.Theory.Regularized.Theorem3.Eigenvalues,
         Sharpness.Theory.Regularized.CriticalLambda.Of,
-        Sharpness.Theory.Regularized.ScalarEndToEnd.GlobalMinimizers);
+        Sharpness.Theory.Regularized.ScalarEndToEnd.GlobalMinimizers,
+        Sharpness.Theory.Regularized.Theorem3.IsHessianSingular,
+        (m, l) => MulayoffMichaeli.FlatValue(Matrix<double>.Build.Dense(1, 1, m), l));
 }

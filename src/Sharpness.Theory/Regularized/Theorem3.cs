@@ -53,6 +53,23 @@ public static class Theorem3
             : [.. Enumerable.Repeat(2 * lambda / depth, depth)];
     }
 
+    /// <summary>
+    /// True when the Hessian at the minimizer of a regularized scalar problem is singular: only for <c>L = 2</c>,
+    /// <c>m != 0</c>, <c>lambda = 2|m|</c>, where the collapsed minimizer's eigenvalue <c>lambda - 2|m|</c> vanishes.
+    /// </summary>
+    /// <remarks>
+    /// REG Section 3 (claim REG-ISO) says the Hessian is full rank at every minimizer. From the spectra above: for w &gt; 0
+    /// eq. 17's eigenvalues are positive at a strict local minimum of eq. 6; at w = 0 they are <c>2 lambda/L &gt; 0</c>
+    /// (L &gt;= 3) or <c>lambda -+ 2|m|</c> (L = 2, minimizer only when <c>lambda &gt;= 2|m|</c>), zero exactly at
+    /// <c>lambda = 2|m|</c>. There the minimizer is still isolated: along the null direction the loss grows as <c>t^4</c>.
+    /// </remarks>
+    public static bool IsHessianSingular(double m, double lambda, int depth)
+    {
+        Preconditions.RequireFinite(m, nameof(m));
+        Validate(0, lambda, depth);
+        return depth == 2 && m != 0 && lambda == 2 * Math.Abs(m);
+    }
+
     private static void Validate(double w, double lambda, int depth)
     {
         Preconditions.RequireNonNegative(w, nameof(w));

@@ -1,5 +1,4 @@
 // REG-T3: the Hessian spectrum of regularized deep scalar factorization at its minimizers (REG Theorem 3, eq. 17-18).
-using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Theory;
 using Sharpness.Theory.Regularized;
 using Sharpness.Verification.Generators;
@@ -50,11 +49,8 @@ public static class RegT3
 
     private static DenseHessian OracleAt(ScalarRegularizedCase c, IReadOnlyList<double> layers, out double[] gradient)
     {
-        var landscape = new Sharpness.Oracles.LossLandscape([.. layers.Select(x => Matrix<double>.Build.Dense(1, 1, x))], Matrix<double>.Build.Dense(1, 1, c.M), c.Lambda);
-        gradient = landscape.Gradient();
-        var hessian = landscape.DenseHessian();
-        var evd = hessian.Evd(Symmetricity.Symmetric);
-        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real)], evd.EigenVectors.Column(hessian.RowCount - 1).ToArray());
+        gradient = RegularizedScalarOracle.Landscape(c.M, c.Lambda, layers).Gradient();
+        return RegularizedScalarOracle.Dense(c.M, c.Lambda, layers);
     }
 
     private static Outcome CompareSpectrum(ScalarRegularizedCase c, IReadOnlyList<double> layers, IReadOnlyList<double> expected, string what)
