@@ -14,6 +14,12 @@ public sealed class RegT2Tests
     public void RegT2_DataAndRegularizerDiffer_AtTheThreshold() => ClaimAssert.Holds("REG-T2", "DataAndRegularizerDiffer_AtTheThreshold");
 
     [Fact]
+    public void RegT2_MinimumMatchesDescentFromRandomStarts() => ClaimAssert.Holds("REG-T2", "MinimumMatchesDescentFromRandomStarts");
+
+    [Fact]
+    public void RegT2_Rejects_CollapseNever() => ClaimAssert.Rejects("REG-T2", "CollapseNever");
+
+    [Fact]
     public void RegT2_Rejects_IgnoresTheTie() => ClaimAssert.Rejects("REG-T2", "IgnoresTheTie");
 
     [Fact]

@@ -1,5 +1,6 @@
 // REG-T2: in the scalar case the data term D and the regularizer R take the same value at every minimizer
 // (REG Theorem 2); the end-to-end value minimizes eq. 6 and has the sign of m (eq. 10).
+using Sharpness.Oracles;
 using Sharpness.Theory;
 using Sharpness.Theory.Regularized;
 using Sharpness.Verification.Generators;
@@ -27,13 +28,55 @@ public static class RegT2
                 "Counterexample: at lambda = lambda_c with L >= 3 and m != 0 there are two minimizers, both stationary and of equal loss, with different D and R.",
                 FsCheck.Fluent.Arb.Filter(ScalarRegularizedCase.All(), c => c.LambdaFactor == 1 && c.Depth >= 3 && c.M != 0),
                 (c, f) => Check(c, f, expectConstant: false)),
+            new ClaimProperty<ScalarRegularizedCase>(
+                "MinimumMatchesDescentFromRandomStarts",
+                "Gradient descent on the oracle's loss from random starts never goes below the constructed minimum, and from starts near each constructed minimizer returns to its loss (where the minimum is nondegenerate).",
+                ScalarRegularizedCase.All(),
+                CheckAgainstDescent),
         ],
         [
+            new Mutant("CollapseNever", "Returns the nonzero stationary point of eq. 6 even above the threshold (rho = 0 never chosen).",
+                f => f with
+                {
+                    EndToEndMinimizers = (m, lambda, l) => m == 0 || lambda < CriticalLambda.Of(m, l) ? ScalarEndToEnd.GlobalMinimizers(m, lambda, l) : [Math.Sign(m) * Math.Abs(m) * CriticalLambda.TieFraction(l)],
+                }),
             new Mutant("IgnoresTheTie", "Reports a unique end-to-end minimizer at lambda = lambda_c, as the proof of Theorem 2 assumes.",
                 f => f with { EndToEndMinimizers = (m, lambda, l) => [.. ScalarEndToEnd.GlobalMinimizers(m, lambda, l).TakeLast(1)] }),
             new Mutant("OppositeSign", "rho with the sign opposite to m.",
                 f => f with { EndToEndMinimizers = (m, lambda, l) => [.. ScalarEndToEnd.GlobalMinimizers(m, lambda, l).Select(r => -r)] }),
         ]);
+
+    // An optimizer that shares nothing with the constructions: (1) descent from random starts never goes below the
+    // constructed minimum (it may stop in a non-global local minimum, e.g. just above lambda_c where the basin of 0
+    // is small, so reaching the minimum from random starts is not asserted); (2) descent from a start near each
+    // constructed minimizer returns to its loss, i.e. each is a local minimum. (2) is skipped at the degenerate
+    // minimum of REG-ISO (L = 2, lambda = 2|m|), where descent converges only like 1/k^2.
+    private static Outcome CheckAgainstDescent(ScalarRegularizedCase c, Formulas formulas)
+    {
+        LossLandscape At(double[] w) => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w);
+        var minimizers = formulas.EndToEndMinimizers(c.M, c.Lambda, c.Depth)
+            .Select(rho => RegularizedScalarMinimizer.Layers(rho, c.Depth, c.SignPattern)).ToList();
+        var scale = (c.M * c.M) + c.Lambda;
+        var s = Math.Max(Math.Pow(Math.Abs(c.M), 1.0 / c.Depth), 0.1);
+        var constructed = minimizers.Min(w => At([.. w]).Loss());
+        var descent = RandomStartDescent.BestLoss(At, c.Depth, s, 4, c.SignPattern);
+        var outcomes = new List<Outcome>
+        {
+            Outcome.Check(descent >= constructed - Tolerance.GridSearch.Bound(scale), c.Regime, $"descent from random starts reached {descent:R}, not below the constructed minimum {constructed:R}"),
+        };
+        foreach (var w in minimizers)
+        {
+            var dense = RegularizedScalarOracle.Dense(c.M, c.Lambda, w);
+            if (Math.Abs(dense.Eigenvalues[0]) > Tolerance.DenseOracle.Bound(dense.Scale))
+            {
+                var loss = At([.. w]).Loss();
+                var near = RandomStartDescent.LossNear(At, w, 1e-3 * s, c.SignPattern);
+                outcomes.Add(Outcome.Compare("loss at a constructed minimizer vs descent from 1e-3 away", loss, near, scale, Tolerance.GridSearch, c.Regime));
+            }
+        }
+
+        return Outcome.All([.. outcomes]);
+    }
 
     private static Outcome Check(ScalarRegularizedCase c, Formulas formulas, bool expectConstant)
     {
