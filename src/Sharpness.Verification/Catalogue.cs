@@ -23,10 +23,12 @@ public static class Catalogue
         ExactTrace.Claim,
         ExactScale.Claim,
         ExactStab.Claim,
+        RegT1.Claim,
         RegT2.Claim,
         RegT3.Claim,
         RegR4.Claim,
         RegIso.Claim,
+        AbsFrob.Claim,
         AbsCollapse.Claim,
     ];
 

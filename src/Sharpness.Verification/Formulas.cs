@@ -33,7 +33,9 @@ public sealed record Formulas(
     Func<double, int, double> CriticalLambda,
     Func<double, double, int, IReadOnlyList<double>> EndToEndMinimizers,
     Func<double, double, int, bool> RegularizedHessianSingular,
-    Func<double, int, double> UnregularizedScalarLambdaMax)
+    Func<double, int, double> UnregularizedScalarLambdaMax,
+    Func<Matrix<double>, IReadOnlyList<int>, double, Random, int, Factorization> RegularizedMatrixMinimizer,
+    Func<Matrix<double>, int, double, bool, double> RegularizedLayerFrobeniusSquared)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -60,5 +62,7 @@ public sealed record Formulas(
         Sharpness.Theory.Regularized.CriticalLambda.Of,
         Sharpness.Theory.Regularized.ScalarEndToEnd.GlobalMinimizers,
         Sharpness.Theory.Regularized.Theorem3.IsHessianSingular,
-        (m, l) => MulayoffMichaeli.FlatValue(Matrix<double>.Build.Dense(1, 1, m), l));
+        (m, l) => MulayoffMichaeli.FlatValue(Matrix<double>.Build.Dense(1, 1, m), l),
+        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.FromTarget,
+        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.LayerFrobeniusSquared);
 }

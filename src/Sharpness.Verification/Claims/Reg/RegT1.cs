@@ -1,0 +1,75 @@
+// REG-T1: every minimizer of the regularized matrix loss is balanced (REG Theorem 1, quoted from Chen et al. 2025).
+using Sharpness.Oracles;
+using Sharpness.Theory;
+using Sharpness.Verification.Generators;
+
+namespace Sharpness.Verification.Claims.Reg;
+
+/// <summary>REG Theorem 1.</summary>
+public static class RegT1
+{
+    /// <summary>The claim, its properties and mutants.</summary>
+    public static Claim Claim { get; } = new(
+        "REG-T1",
+        "REG Theorem 1 (Chen et al. 2025)",
+        "Every minimizer of the regularized matrix loss is balanced: W_i W_i^T = W_(i+1)^T W_(i+1).",
+        Expectation.Holds,
+        "The constructed minimizers (one scalar problem per singular value, random hidden bases) are stationary by the oracle, balanced, and no descent from a random start goes below them.",
+        [
+            new ClaimProperty<RegularizedMatrixCase>(
+                "ConstructedMinimizersStationaryBalancedAndNotBeaten",
+                "The construction is stationary for the oracle's regularized loss and balanced, and gradient descent from a random start reaches no lower loss.",
+                RegularizedMatrixCase.All(),
+                Check),
+        ],
+        [
+            new Mutant("UnbalancedSplit", "The same product with W_1 doubled and W_2 halved.",
+                f => f with
+                {
+                    RegularizedMatrixMinimizer = (m, w, lambda, random, tie) =>
+                    {
+                        var point = Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.FromTarget(m, w, lambda, random, tie);
+                        var layers = point.Layers().ToList();
+                        layers[0] *= 2;
+                        layers[1] /= 2;
+                        return new Factorization(layers, m, lambda);
+                    },
+                }),
+        ]);
+
+    private static Outcome Check(RegularizedMatrixCase c, Formulas formulas)
+    {
+        var target = c.TargetMatrix();
+        var point = formulas.RegularizedMatrixMinimizer(target, c.Widths, c.Lambda, new Random(c.Seed), 0);
+        var landscape = new LossLandscape(point.Layers(), target, c.Lambda);
+        var gradient = landscape.Gradient().Max(Math.Abs);
+
+        // The size of the gradient's terms 2 A_k^T (P - M) B_k^T + (2 lambda/L) W_k, which bounds its rounding error.
+        var norms = point.Layers().Select(w => w.FrobeniusNorm()).ToList();
+        var product = norms.Aggregate(1.0, (p, n) => p * n);
+        var others = Enumerable.Range(0, c.Depth).Max(k => norms.Where((_, j) => j != k).Aggregate(1.0, (p, n) => p * n));
+        var scale = (2 * (target.FrobeniusNorm() + product) * others) + (2 * c.Lambda / c.Depth * norms.Max());
+        var regime = c.IsOnTheTieSet ? "on the tie set" : c.LambdaFactor < 1 ? "lambda < lambda_c(smax)" : "lambda >= lambda_c(smax)";
+        var descent = RandomStartDescent.BestLoss(
+            w => new LossLandscape([.. SplitLayers(w, c.Widths)], target, c.Lambda),
+            point.ParameterCount,
+            Math.Max(Math.Pow(target.FrobeniusNorm(), 1.0 / c.Depth), 0.1),
+            1,
+            c.Seed);
+        return Outcome.All(
+            Outcome.Compare("largest oracle gradient entry", gradient, 0, scale, Tolerance.MinimizerResidual, regime),
+            Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3}"),
+            Outcome.Check(descent >= landscape.Loss() - Tolerance.GridSearch.Bound((target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda), regime, $"descent {descent:R} vs constructed {landscape.Loss():R}"));
+    }
+
+    internal static IEnumerable<MathNet.Numerics.LinearAlgebra.Matrix<double>> SplitLayers(double[] w, IReadOnlyList<int> widths)
+    {
+        var offset = 0;
+        for (var i = 1; i < widths.Count; i++)
+        {
+            var size = widths[i] * widths[i - 1];
+            yield return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(widths[i], widths[i - 1], w[offset..(offset + size)]);
+            offset += size;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Theory.Linear;
+using Sharpness.Theory.Regularized;
+
+namespace Sharpness.Verification.Generators;
+
+/// <summary>
+/// A regularized matrix problem: widths (depth 2..4, widths 1..3), a target of a given kind (drawn as in
+/// <see cref="MinimizerRecipe"/>), and lambda as a multiple of the threshold <c>lambda_c(smax(M), L)</c> (of 1 when
+/// <c>M = 0</c>). A factor of exactly 1 puts the top singular value on its tie.
+/// </summary>
+public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind Target, double LambdaFactor, int Seed)
+{
+    /// <summary>The depth <c>L</c>.</summary>
+    public int Depth => Widths.Count - 1;
+
+    /// <summary>The target <c>M</c>.</summary>
+    public Matrix<double> TargetMatrix() => new MinimizerRecipe(MinimizerKind.Balanced, Target, Widths, 0, Seed).Build().Target;
+
+    /// <summary>lambda itself.</summary>
+    public double Lambda
+    {
+        get
+        {
+            var top = SpectralNorm.Of(TargetMatrix());
+            return top == 0 ? LambdaFactor : LambdaFactor * CriticalLambda.Of(top, Depth);
+        }
+    }
+
+    /// <summary>True when some singular value sits exactly on its tie, <c>lambda = lambda_c(s_j, L)</c> with L &gt;= 3.</summary>
+    public bool IsOnTheTieSet => Depth >= 3 && LambdaFactor == 1 && SpectralNorm.Of(TargetMatrix()) > 0;
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Target} target, widths ({string.Join(",", Widths)}), lambda = {LambdaFactor:R} lambda_c(smax M), seed {Seed}");
+
+    /// <summary>Cases over every regime of lambda, the tie included.</summary>
+    public static Arbitrary<RegularizedMatrixCase> All()
+    {
+        var gen =
+            from depth in Gen.Choose(2, 4)
+            from d0 in Gen.Choose(1, 3)
+            from dL in Gen.Choose(1, 3)
+            from hidden in Gen.ArrayOf(Gen.Choose(Math.Min(d0, dL), 3), depth - 1)
+            from target in Gen.Elements(TargetKind.Generic, TargetKind.Generic, TargetKind.Zero, TargetKind.RankDeficient, TargetKind.TiedTop)
+            from factor in Gen.Frequency((2, Gen.Constant(1.0)), (6, Gen.Choose(-3000, 1000).Select(e => Math.Exp(e / 1000.0))))
+            from seed in Gen.Choose(0, int.MaxValue)
+            select Labelled(new RegularizedMatrixCase([d0, .. hidden, dL], target, factor, seed));
+        return Arb.From(gen);
+    }
+
+    private static RegularizedMatrixCase Labelled(RegularizedMatrixCase c)
+    {
+        var rank = Math.Min(c.Widths[0], c.Widths[^1]);
+        return c.Target switch
+        {
+            TargetKind.TiedTop when rank < 2 => c with { Target = TargetKind.Generic },
+            TargetKind.RankDeficient when rank < 2 => c with { Target = TargetKind.Zero },
+            _ => c,
+        };
+    }
+}

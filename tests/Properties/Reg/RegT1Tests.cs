@@ -1,0 +1,24 @@
+// REG-T1 and ABS-FROB: the catalogue's properties and the wrong formulas they must reject.
+using Xunit;
+
+namespace Sharpness.Tests.Properties.Reg;
+
+[Trait("Claim", "REG-T1")]
+public sealed class RegT1Tests
+{
+    [Fact]
+    public void RegT1_ConstructedMinimizersStationaryBalancedAndNotBeaten() => ClaimAssert.Holds("REG-T1", "ConstructedMinimizersStationaryBalancedAndNotBeaten");
+
+    [Fact]
+    public void RegT1_Rejects_UnbalancedSplit() => ClaimAssert.Rejects("REG-T1", "UnbalancedSplit");
+}
+
+[Trait("Claim", "ABS-FROB")]
+public sealed class AbsFrobTests
+{
+    [Fact]
+    public void AbsFrob_LayerNormsConstantAcrossMinimizers() => ClaimAssert.Holds("ABS-FROB", "LayerNormsConstantAcrossMinimizers");
+
+    [Fact]
+    public void AbsFrob_Rejects_SquaredEndToEnd() => ClaimAssert.Rejects("ABS-FROB", "SquaredEndToEnd");
+}
