@@ -28,6 +28,7 @@ public static class Catalogue
         RegT3.Claim,
         RegR4.Claim,
         RegIso.Claim,
+        AbsUniq.Claim,
         AbsFrob.Claim,
         AbsCollapse.Claim,
     ];

@@ -35,7 +35,8 @@ public sealed record Formulas(
     Func<double, double, int, bool> RegularizedHessianSingular,
     Func<double, int, double> UnregularizedScalarLambdaMax,
     Func<Matrix<double>, IReadOnlyList<int>, double, Random, int, Factorization> RegularizedMatrixMinimizer,
-    Func<Matrix<double>, int, double, bool, double> RegularizedLayerFrobeniusSquared)
+    Func<Matrix<double>, int, double, bool, double> RegularizedLayerFrobeniusSquared,
+    Func<Matrix<double>, int, double, bool> IsOnExceptionalSet)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -64,5 +65,6 @@ public sealed record Formulas(
         Sharpness.Theory.Regularized.Theorem3.IsHessianSingular,
         (m, l) => MulayoffMichaeli.FlatValue(Matrix<double>.Build.Dense(1, 1, m), l),
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.FromTarget,
-        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.LayerFrobeniusSquared);
+        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.LayerFrobeniusSquared,
+        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.IsOnExceptionalSet);
 }

@@ -49,6 +49,22 @@ public static class RegularizedMatrixMinimizer
         return new Factorization(Enumerable.Range(1, depth).Select(i => bases[i] * root * bases[i - 1].Transpose()), target, lambda);
     }
 
+    /// <summary>
+    /// True when the end-to-end minimizer <c>U diag(rho_j) V^T</c> is not unique: some nonzero singular value <c>s_j</c> of
+    /// the target sits exactly at its threshold, <c>lambda = lambda_c(s_j, L)</c>, with <c>L &gt;= 3</c>, where both 0 and
+    /// <c>(L-2)/(L-1) s_j</c> minimize the scalar problem. This set is Lebesgue-null in <c>M</c> for fixed L and lambda.
+    /// </summary>
+    /// <remarks>ABS (claim ABS-UNIQ): the exceptional set the abstract leaves implicit.</remarks>
+    public static bool IsOnExceptionalSet(Matrix<double> target, int depth, double lambda)
+    {
+        Preconditions.RequireFinite(target, nameof(target), "The target M");
+        Preconditions.RequirePositive(lambda, nameof(lambda));
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
+        var r = Math.Min(target.RowCount, target.ColumnCount);
+        var s = Linear.ScaledSvd.Of(target, computeVectors: false).S;
+        return Enumerable.Range(0, r).Any(j => ScalarEndToEnd.GlobalMinimizers(s[j], lambda, depth).Count > 1);
+    }
+
     /// <summary>The common squared Frobenius norm of every layer, <c>sum_j rho_j^(2/L)</c>, taking the nonzero <c>rho_j</c> at ties
     /// when <paramref name="nonzeroAtTies"/>.</summary>
     /// <remarks>ABS (claim ABS-FROB); derivation in the type remarks.</remarks>

@@ -1,4 +1,4 @@
-// REG-T1 and ABS-FROB: the catalogue's properties and the wrong formulas they must reject.
+// REG-T1, ABS-FROB and ABS-UNIQ: the catalogue's properties and the wrong formulas they must reject.
 using Xunit;
 
 namespace Sharpness.Tests.Properties.Reg;
@@ -21,4 +21,14 @@ public sealed class AbsFrobTests
 
     [Fact]
     public void AbsFrob_Rejects_SquaredEndToEnd() => ClaimAssert.Rejects("ABS-FROB", "SquaredEndToEnd");
+}
+
+[Trait("Claim", "ABS-UNIQ")]
+public sealed class AbsUniqTests
+{
+    [Fact]
+    public void AbsUniq_EndToEndUniqueIffOffExceptionalSet() => ClaimAssert.Holds("ABS-UNIQ", "EndToEndUniqueIffOffExceptionalSet");
+
+    [Fact]
+    public void AbsUniq_Rejects_AlwaysUnique() => ClaimAssert.Rejects("ABS-UNIQ", "AlwaysUnique");
 }
