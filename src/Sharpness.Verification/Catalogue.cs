@@ -30,6 +30,7 @@ public static class Catalogue
         RegIso.Claim,
         AbsUniq.Claim,
         AbsFrob.Claim,
+        AbsTrace.Claim,
         AbsCollapse.Claim,
     ];
 

@@ -36,7 +36,8 @@ public sealed record Formulas(
     Func<double, int, double> UnregularizedScalarLambdaMax,
     Func<Matrix<double>, IReadOnlyList<int>, double, Random, int, Factorization> RegularizedMatrixMinimizer,
     Func<Matrix<double>, int, double, bool, double> RegularizedLayerFrobeniusSquared,
-    Func<Matrix<double>, int, double, bool> IsOnExceptionalSet)
+    Func<Matrix<double>, int, double, bool> IsOnExceptionalSet,
+    Func<IReadOnlyList<int>, double, double, double> RegularizedTraceLowerBound)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -66,5 +67,6 @@ public sealed record Formulas(
         (m, l) => MulayoffMichaeli.FlatValue(Matrix<double>.Build.Dense(1, 1, m), l),
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.FromTarget,
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.LayerFrobeniusSquared,
-        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.IsOnExceptionalSet);
+        Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.IsOnExceptionalSet,
+        Sharpness.Theory.Regularized.TraceLowerBound.Of);
 }

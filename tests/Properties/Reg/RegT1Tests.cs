@@ -1,4 +1,4 @@
-// REG-T1, ABS-FROB and ABS-UNIQ: the catalogue's properties and the wrong formulas they must reject.
+// REG-T1, ABS-FROB, ABS-UNIQ and ABS-TRACE: the catalogue's properties and the wrong formulas they must reject.
 using Xunit;
 
 namespace Sharpness.Tests.Properties.Reg;
@@ -31,4 +31,17 @@ public sealed class AbsUniqTests
 
     [Fact]
     public void AbsUniq_Rejects_AlwaysUnique() => ClaimAssert.Rejects("ABS-UNIQ", "AlwaysUnique");
+}
+
+[Trait("Claim", "ABS-TRACE")]
+public sealed class AbsTraceTests
+{
+    [Fact]
+    public void AbsTrace_OracleTraceAtLeastBound_EqualAtDepthTwo() => ClaimAssert.Holds("ABS-TRACE", "OracleTraceAtLeastBound_EqualAtDepthTwo");
+
+    [Fact]
+    public void AbsTrace_Rejects_NoRegularizerTerm() => ClaimAssert.Rejects("ABS-TRACE", "NoRegularizerTerm");
+
+    [Fact]
+    public void AbsTrace_Rejects_MissingRankFactor() => ClaimAssert.Rejects("ABS-TRACE", "MissingRankFactor");
 }
