@@ -13,6 +13,9 @@ public sealed class RegT3Tests
     public void RegT3_CorrectedSpectrumEqualsOracle_AtEveryMinimizer() => ClaimAssert.Holds("REG-T3", "CorrectedSpectrumEqualsOracle");
 
     [Fact]
+    public void RegT3_CorrectedSpectrum_AtOptimizerFoundMinimizers() => ClaimAssert.Holds("REG-T3", "CorrectedSpectrumAtOptimizerFoundMinimizers");
+
+    [Fact]
     public void RegT3_PrintedSpectrumHolds_WhereNotCollapsed() => ClaimAssert.Holds("REG-T3", "PrintedSpectrumHoldsWhereNotCollapsed");
 
     [Fact]

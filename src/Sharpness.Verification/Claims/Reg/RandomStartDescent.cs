@@ -22,6 +22,46 @@ internal static class RandomStartDescent
         return best;
     }
 
+    /// <summary>
+    /// Descent from each of <paramref name="starts"/> random starts, then Newton steps with the oracle's Hessian while it is
+    /// positive definite (quadratic convergence to the bottom of a nondegenerate basin): the endpoints, each with its loss.
+    /// </summary>
+    internal static IReadOnlyList<(double[] Point, double Loss)> PolishedEndpoints(Func<double[], LossLandscape> at, int parameters, double s, int starts, int seed)
+    {
+        var random = new Random(seed);
+        var endpoints = new List<(double[], double)>();
+        for (var k = 0; k < starts; k++)
+        {
+            var w = Enumerable.Range(0, parameters).Select(_ => s * ((4 * random.NextDouble()) - 2)).ToArray();
+            w = DescendToPoint(at, w);
+            for (var newton = 0; newton < 20; newton++)
+            {
+                var landscape = at(w);
+                var hessian = landscape.DenseHessian();
+                var spectrum = hessian.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+                if (spectrum.EigenValues[0].Real <= 0)
+                {
+                    break;
+                }
+
+                // Accept while the gradient shrinks: near the minimum loss differences are at rounding level.
+                var gradient = landscape.Gradient();
+                var step = hessian.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(gradient));
+                var next = w.Select((x, i) => x - step[i]).ToArray();
+                if (at(next).Gradient().Sum(g => g * g) >= gradient.Sum(g => g * g))
+                {
+                    break;
+                }
+
+                w = next;
+            }
+
+            endpoints.Add((w, at(w).Loss()));
+        }
+
+        return endpoints;
+    }
+
     /// <summary>The loss descent reaches from <paramref name="point"/> moved by up to <paramref name="radius"/> in each coordinate.</summary>
     internal static double LossNear(Func<double[], LossLandscape> at, IReadOnlyList<double> point, double radius, int seed)
     {
@@ -31,7 +71,9 @@ internal static class RandomStartDescent
 
     // The step doubles after every accepted step and halves until the Armijo condition holds, so it settles near
     // 1 / (local curvature): small targets (tiny curvature) converge as fast as large ones.
-    private static double Descend(Func<double[], LossLandscape> at, double[] w)
+    private static double Descend(Func<double[], LossLandscape> at, double[] w) => at(DescendToPoint(at, w)).Loss();
+
+    private static double[] DescendToPoint(Func<double[], LossLandscape> at, double[] w)
     {
         var landscape = at(w);
         var loss = landscape.Loss();
@@ -60,11 +102,11 @@ internal static class RandomStartDescent
                 step /= 2;
                 if (step < 1e-30)
                 {
-                    return loss; // no decrease to be had at double precision
+                    return w; // no decrease to be had at double precision
                 }
             }
         }
 
-        return loss;
+        return w;
     }
 }

@@ -27,6 +27,11 @@ public static class RegT3
                 ScalarRegularizedCase.All(),
                 (c, f) => Outcome.All([.. Minimizers(c, f).Where(l => l[0] != 0).Select(layers => CompareSpectrum(c, layers, Theorem3.PrintedEigenvalues(Math.Abs(layers[0]), c.Lambda, c.Depth), "printed spectrum")).DefaultIfEmpty(Outcome.Check(true, "collapsed (vacuous)", "no minimizer with w > 0"))])),
             new ClaimProperty<ScalarRegularizedCase>(
+                "CorrectedSpectrumAtOptimizerFoundMinimizers",
+                "At the endpoints of descent plus Newton from random starts that reach the global minimum (found without the constructions), the layers are balanced and the oracle spectrum is the corrected one.",
+                ScalarRegularizedCase.All(),
+                CheckOptimizerFound),
+            new ClaimProperty<ScalarRegularizedCase>(
                 "PrintedSpectrumFailsAtCollapsedMinimizers",
                 "Counterexample: above the threshold (or m = 0) the minimizer is w = 0 and the printed eq. 17 differs from the oracle's spectrum.",
                 FsCheck.Fluent.Arb.Filter(ScalarRegularizedCase.All(), c => c.M == 0 || c.LambdaFactor > 1),
@@ -64,6 +69,31 @@ public static class RegT3
             Outcome.Compare($"largest eigenvalue gap, {spectra}", worst, 0, scale, Tolerance.DenseOracle, c.Regime),
             Outcome.Check(expected.Count == dense.Eigenvalues.Count, c.Regime, $"{expected.Count} eigenvalues for L = {c.Depth}"),
             Outcome.Check(stationary, c.Regime, $"gradient {gradient.Max(Math.Abs):G3} at a claimed minimizer"));
+    }
+
+    private static Outcome CheckOptimizerFound(ScalarRegularizedCase c, Formulas f)
+    {
+        var scale = (c.M * c.M) + c.Lambda;
+        var globalLoss = ScalarEndToEnd.Objective(c.M, c.Lambda, c.Depth, ScalarEndToEnd.GlobalMinimizers(c.M, c.Lambda, c.Depth)[0]);
+        var s = Math.Max(Math.Pow(Math.Abs(c.M), 1.0 / c.Depth), 0.1);
+        var found = RandomStartDescent.PolishedEndpoints(w => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w), c.Depth, s, 4, c.SignPattern)
+            .Where(e => Tolerance.GridSearch.IsClose(e.Loss, globalLoss, scale))
+            .ToList();
+        var outcomes = found.Select(e =>
+        {
+            // Magnitudes are judged against the problem's length scale (m^2 + lambda)^(1/2L): below the flatness
+            // tolerance of it an optimizer's endpoint is at the collapsed minimizer w = 0 (it stops near 1e-164, not at 0).
+            var length = Math.Pow(scale, 0.5 / c.Depth);
+            var magnitudes = e.Point.Select(Math.Abs).ToArray();
+            var w = magnitudes.Average() <= Tolerance.Flatness.Bound(length) ? 0 : magnitudes.Average();
+            var balanced = magnitudes.All(x => Tolerance.Flatness.IsClose(x, w, length));
+            return Outcome.All(
+                Outcome.Check(balanced, c.Regime, $"optimizer-found |w_i| = [{Join(magnitudes)}] are balanced"),
+                CompareSpectrum(c, e.Point, f.RegularizedScalarEigenvalues(c.M, w, c.Lambda, c.Depth), "corrected spectrum at an optimizer-found minimizer"));
+        }).ToList();
+        return outcomes.Count == 0
+            ? Outcome.Check(true, "no random start reached the global minimum", "nothing to check")
+            : Outcome.All([.. outcomes]);
     }
 
     private static string Join(IEnumerable<double> values) =>
