@@ -6,9 +6,20 @@ using Sharpness.Theory;
 
 namespace Sharpness.Verification;
 
-/// <summary>The dense oracle's view of a point: its Hessian, eigenvalues (ascending) and top eigenvector.</summary>
-public sealed record DenseHessian(Matrix<double> Hessian, IReadOnlyList<double> Eigenvalues, IReadOnlyList<double> TopEigenvector)
+/// <summary>The dense oracle's view of a point: its Hessian, eigenvalues (ascending) and their eigenvectors (columns).</summary>
+public sealed record DenseHessian(Matrix<double> Hessian, IReadOnlyList<double> Eigenvalues, Matrix<double> Eigenvectors)
 {
+    /// <summary>One symmetric EVD of <paramref name="hessian"/> (MathNet orders the eigenvalues ascending).</summary>
+    public static DenseHessian Of(Matrix<double> hessian)
+    {
+        ArgumentNullException.ThrowIfNull(hessian);
+        var evd = hessian.Evd(Symmetricity.Symmetric);
+        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real)], evd.EigenVectors);
+    }
+
+    /// <summary>A unit eigenvector of <see cref="LambdaMax"/>.</summary>
+    public IReadOnlyList<double> TopEigenvector => Eigenvectors.Column(Eigenvectors.ColumnCount - 1).ToArray();
+
     /// <summary><c>lambda_max</c>, the largest eigenvalue.</summary>
     public double LambdaMax => Eigenvalues[^1];
 
@@ -29,11 +40,7 @@ public static class Oracle
     /// <summary>The dense Hessian and its spectrum at a point.</summary>
     public static DenseHessian Dense(Factorization point, Matrix<double>? target = null)
     {
-        // One symmetric EVD for both the spectrum and the top eigenvector (MathNet orders them ascending).
-        var hessian = Landscape(point, target).DenseHessian();
-        var evd = hessian.Evd(Symmetricity.Symmetric);
-        var n = hessian.RowCount;
-        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real)], evd.EigenVectors.Column(n - 1).ToArray());
+        return DenseHessian.Of(Landscape(point, target).DenseHessian());
     }
 
     /// <summary>The dense Hessian and its spectrum at a minimizer.</summary>

@@ -72,7 +72,7 @@ public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IRea
         {
             MinimizerKind.Gaussian => GaussianLayers(random, scale),
             MinimizerKind.Balanced => Balanced.FromTarget(TargetMatrix(random, scale), Widths, random),
-            MinimizerKind.GaugedBalanced => Gauge.Apply(Balanced.FromTarget(TargetMatrix(random, scale), Widths, random), HiddenGauges(random)),
+            MinimizerKind.GaugedBalanced => Gauge.Apply(Balanced.FromTarget(TargetMatrix(random, scale), Widths, random), Gauges.WellConditioned(Widths, random)),
             MinimizerKind.RescaledBalanced => Rescaled(Balanced.FromTarget(TargetMatrix(random, scale), Widths, random), random),
             MinimizerKind.SpectralBalanced => SpectralBalanced.DepthTwo(
                 TargetMatrix(random, scale), Widths[1], [.. Enumerable.Range(0, Math.Min(Widths[0], Widths[2]) - 1).Select(_ => random.NextDouble())], random),
@@ -137,15 +137,6 @@ public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IRea
 
         return Minimizer.OfProduct(layers);
     }
-
-    // G = Q1 diag(e^u) Q2 with u uniform in [-1, 1]: condition number at most e^2, so G W G^-1 keeps the product.
-    private List<Matrix<double>> HiddenGauges(Random random) =>
-        [.. Enumerable.Range(1, Depth - 1).Select(i =>
-        {
-            var d = Widths[i];
-            var diagonal = Matrix<double>.Build.DenseOfDiagonalArray([.. Enumerable.Range(0, d).Select(_ => Math.Exp((2 * random.NextDouble()) - 1))]);
-            return RandomMatrices.Orthonormal(d, d, random) * diagonal * RandomMatrices.Orthonormal(d, d, random);
-        })];
 
     private static Minimizer Equalized(Minimizer gaussian)
     {

@@ -46,12 +46,7 @@ public static class ExactScale
     {
         var minimizer = recipe.Build();
         var random = new Random(recipe.Seed);
-        var gauges = Enumerable.Range(1, minimizer.Depth - 1).Select(i =>
-        {
-            var d = minimizer.Widths[i];
-            var diagonal = Matrix<double>.Build.DenseOfDiagonalArray([.. Enumerable.Range(0, d).Select(_ => Math.Exp((2 * random.NextDouble()) - 1))]);
-            return RandomMatrices.Orthonormal(d, d, random) * diagonal * RandomMatrices.Orthonormal(d, d, random);
-        }).ToList();
+        var gauges = Gauges.WellConditioned(minimizer.Widths, random);
         var moved = formulas.GaugeApply(minimizer, gauges);
         var residual = Math.Sqrt(Oracle.Landscape(moved, minimizer.Target).Loss());
         var scale = minimizer.Target.FrobeniusNorm() + moved.Layers().Aggregate(1.0, (p, w) => p * w.FrobeniusNorm());

@@ -9,10 +9,6 @@ internal static class RegularizedScalarOracle
     internal static LossLandscape Landscape(double m, double lambda, IReadOnlyList<double> layers) =>
         new([.. layers.Select(x => Matrix<double>.Build.Dense(1, 1, x))], Matrix<double>.Build.Dense(1, 1, m), lambda);
 
-    internal static DenseHessian Dense(double m, double lambda, IReadOnlyList<double> layers)
-    {
-        var hessian = Landscape(m, lambda, layers).DenseHessian();
-        var evd = hessian.Evd(Symmetricity.Symmetric);
-        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real)], evd.EigenVectors.Column(hessian.RowCount - 1).ToArray());
-    }
+    internal static DenseHessian Dense(double m, double lambda, IReadOnlyList<double> layers) =>
+        DenseHessian.Of(Landscape(m, lambda, layers).DenseHessian());
 }
