@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Sharpness.Verification;
 using Spectre.Console;
@@ -7,6 +8,21 @@ namespace Sharpness.Cli;
 /// <summary>The <c>verify</c> verb: runs claims through the catalogue's properties and renders the verdicts.</summary>
 internal static class VerifyCommand
 {
+    public static Command Create()
+    {
+        var claimOption = new Option<string[]>("--claim") { Description = "Claim IDs to verify (default: all), e.g. EXACT-T5.", AllowMultipleArgumentsPerToken = true };
+        var casesOption = new Option<int?>("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
+        var seedOption = new Option<string?>("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
+        var verify = new Command("verify", "Run every claim's properties against the oracles and print the verdicts.")
+        {
+            claimOption,
+            casesOption,
+            seedOption,
+        };
+        verify.SetAction(parse => Run(parse.GetValue(claimOption) ?? [], parse.GetValue(casesOption), parse.GetValue(seedOption)));
+        return verify;
+    }
+
     public static int Run(IReadOnlyList<string> claimIds, int? cases, string? seed)
     {
         RunSettings settings;
