@@ -14,13 +14,18 @@ public static class AbsTrace
         "ABS (abstract)",
         "A global lower bound on the Hessian trace at any regularized minimizer follows from the constant layer norms.",
         Expectation.Holds,
-        "Derived: trace >= 2 c^(L-1) r^(2-L) (d_0 + d_L + (L-2) r) + 2 lambda N / L with c = ||W_i||_F^2, r = min(d_0, d_L); attained for L = 2 and whenever the nonzero layer singular values are equal and fill r.",
+        "Derived: trace >= 2 c^(L-1) r^(2-L) (d_0 + d_L + (L-2) r) + 2 lambda N / L with c = ||W_i||_F^2, r = min(d_0, d_L), checked at constructed and optimizer-found minimizers; attained for L = 2 and whenever the nonzero layer singular values are equal and fill r.",
         [
             new ClaimProperty<RegularizedMatrixCase>(
                 "OracleTraceAtLeastBound_EqualAtDepthTwo",
                 "At constructed minimizers the oracle's Hessian trace is at least the bound, equal to it for L = 2, and the same for minimizers with different hidden bases.",
                 RegularizedMatrixCase.All(),
                 Check),
+            new ClaimProperty<RegularizedMatrixCase>(
+                "OracleTraceAtOptimizerFoundMinimizersAtLeastBound",
+                "At every minimizer found by descent plus Newton from random starts the oracle's Hessian trace is at least the bound (equal at L = 2).",
+                RegularizedMatrixCase.All(),
+                CheckOptimizerFound),
         ],
         [
             new Mutant("NoRegularizerTerm", "The bound without 2 lambda N / L: still a bound, never attained.",
@@ -58,5 +63,26 @@ public static class AbsTrace
         }
 
         return Outcome.All([.. outcomes]);
+    }
+
+    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
+    {
+        var target = c.TargetMatrix();
+        var (global, higher) = OptimizerMinimizers.Of(c, formulas);
+        var regime = OptimizerMinimizers.Regime(global.Count, higher);
+        if (global.Count == 0)
+        {
+            return Outcome.Check(true, regime, "nothing to check");
+        }
+
+        return Outcome.All([.. global.Select(layers =>
+        {
+            var trace = new LossLandscape(layers, target, c.Lambda).DenseHessian().Trace();
+            var c1 = layers[0].FrobeniusNorm() * layers[0].FrobeniusNorm();
+            var bound = formulas.RegularizedTraceLowerBound(c.Widths, c.Lambda, c1);
+            return c.Depth == 2
+                ? Outcome.Compare("bound vs oracle trace at an optimizer-found minimizer, L = 2", bound, trace, trace, Tolerance.DenseOracle, regime)
+                : Outcome.Check(trace >= bound - Tolerance.DenseOracle.Bound(trace), regime, $"oracle trace {trace:G10} >= bound {bound:G10} at an optimizer-found minimizer");
+        })]);
     }
 }

@@ -13,13 +13,18 @@ public static class AbsUniq
         "ABS (abstract)",
         "Regularized matrix case: the end-to-end minimizer is unique for all targets except a Lebesgue-null set determined by depth and lambda.",
         Expectation.Holds,
-        "Holds with the exceptional set {M : some singular value s_j > 0 has lambda = lambda_c(s_j, L)}, L >= 3 (empty for L = 2); on it the two choices of rho_j give two end-to-end minimizers of equal loss.",
+        "Holds with the exceptional set {M : some singular value s_j > 0 has lambda = lambda_c(s_j, L)}, L >= 3 (empty for L = 2); off it every minimizer an optimizer finds from random starts has the constructed product; on it the two choices of rho_j give two end-to-end minimizers of equal loss.",
         [
             new ClaimProperty<RegularizedMatrixCase>(
                 "EndToEndUniqueIffOffExceptionalSet",
                 "Minimizers built with different hidden bases and tie choices have the same product off the exceptional set, and two different products of equal oracle loss on it.",
                 RegularizedMatrixCase.All(),
                 Check),
+            new ClaimProperty<RegularizedMatrixCase>(
+                "OptimizerFoundMinimizersShareTheProduct",
+                "Off the exceptional set, every minimizer found by descent plus Newton from random starts has the constructed end-to-end product.",
+                RegularizedMatrixCase.All(),
+                CheckOptimizerFound),
         ],
         [
             new Mutant("AlwaysUnique", "No exceptional set: the end-to-end minimizer is always unique.",
@@ -41,5 +46,25 @@ public static class AbsUniq
         return Outcome.All(
             Outcome.Check(same == !exceptional, regime, $"products differ by {difference:G3} (scale {scale:G3}); predicted exceptional: {exceptional}"),
             Outcome.Compare("oracle loss of the two minimizers", lossNonzero, lossZero, (target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda, Tolerance.GridSearch, regime));
+    }
+
+    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
+    {
+        var target = c.TargetMatrix();
+        var (global, higher) = OptimizerMinimizers.Of(c, formulas);
+        var regime = OptimizerMinimizers.Regime(global.Count, higher);
+        if (global.Count == 0 || formulas.IsOnExceptionalSet(target, c.Depth, c.Lambda))
+        {
+            return Outcome.Check(true, global.Count == 0 ? regime : "on the exceptional set (not unique, see the other property)", "nothing to check");
+        }
+
+        var construction = formulas.RegularizedMatrixMinimizer(target, c.Widths, c.Lambda, new Random(c.Seed), 0);
+        var scale = target.FrobeniusNorm() + construction.ResidualScale;
+        return Outcome.All([.. global.Select(layers =>
+        {
+            var product = layers.Skip(1).Aggregate(layers[0], (p, w) => w * p);
+            var difference = (product - construction.Product()).FrobeniusNorm();
+            return Outcome.Compare("optimizer-found product vs construction", difference, 0, scale, Tolerance.Flatness, regime);
+        })]);
     }
 }

@@ -23,8 +23,15 @@ internal static class RandomStartDescent
     }
 
     /// <summary>
-    /// Descent from each of <paramref name="starts"/> random starts, then Newton steps with the oracle's Hessian while it is
-    /// positive definite (quadratic convergence to the bottom of a nondegenerate basin): the endpoints, each with its loss.
+    /// Descent from each of <paramref name="starts"/> random starts, then Newton steps with the oracle's Hessian (the
+    /// endpoints, each with its loss). Regularized matrix minimizers are never isolated: orthogonal hidden gauges
+    /// <c>W_i -&gt; Q W_i</c>, <c>W_(i+1) -&gt; W_(i+1) Q^T</c> keep both the product and the norms, so the Hessian is
+    /// singular along them at a minimizer, and a little negative or positive beside it (of the order of the distance,
+    /// seen down to <c>-2e-5 lambda_max</c> after descent). Newton therefore inverts the Hessian only on its positive
+    /// eigenvalues (above <c>1e-12 lambda_max(H)</c>, or where that step fails, above <c>1e-6 lambda_max(H)</c>: the
+    /// curved directions; the gradient has no component along the gauges, since the loss is constant on each orbit)
+    /// and accepts a step only while the gradient shrinks. Near a saddle this can
+    /// polish towards the saddle, whose loss is higher: callers keep the endpoints at the global minimum value.
     /// </summary>
     internal static IReadOnlyList<(double[] Point, double Loss)> PolishedEndpoints(Func<double[], LossLandscape> at, int parameters, double s, int starts, int seed)
     {
@@ -33,33 +40,67 @@ internal static class RandomStartDescent
         for (var k = 0; k < starts; k++)
         {
             var w = Enumerable.Range(0, parameters).Select(_ => s * ((4 * random.NextDouble()) - 2)).ToArray();
-            w = DescendToPoint(at, w);
-            for (var newton = 0; newton < 20; newton++)
-            {
-                var landscape = at(w);
-                var hessian = landscape.DenseHessian();
-                var spectrum = hessian.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-                if (spectrum.EigenValues[0].Real <= 0)
-                {
-                    break;
-                }
-
-                // Accept while the gradient shrinks: near the minimum loss differences are at rounding level.
-                var gradient = landscape.Gradient();
-                var step = hessian.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(gradient));
-                var next = w.Select((x, i) => x - step[i]).ToArray();
-                if (at(next).Gradient().Sum(g => g * g) >= gradient.Sum(g => g * g))
-                {
-                    break;
-                }
-
-                w = next;
-            }
-
+            w = Polish(at, DescendToPoint(at, w));
             endpoints.Add((w, at(w).Loss()));
         }
 
         return endpoints;
+    }
+
+    private static double[] Polish(Func<double[], LossLandscape> at, double[] w)
+    {
+        for (var newton = 0; newton < 60; newton++)
+        {
+            var landscape = at(w);
+            var spectrum = landscape.DenseHessian().Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+            var gradient = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(landscape.Gradient());
+            var squared = gradient.DotProduct(gradient);
+            double[]? accepted = null;
+            foreach (var cutoff in NewtonCutoffs)
+            {
+                var next = NewtonStep(w, spectrum, gradient, cutoff);
+                if (at(next).Gradient().Sum(g => g * g) < squared)
+                {
+                    accepted = next;
+                    break;
+                }
+            }
+
+            if (accepted is null)
+            {
+                break;
+            }
+
+            w = accepted;
+        }
+
+        return w;
+    }
+
+    // Full Newton first: at a degenerate minimizer (REG-ISO's L = 2, lambda = 2|m|, quartic growth) the small curvature
+    // 12 c x^2 of a quartic direction must be inverted, and each step then shrinks x by 2/3. Where that step raises
+    // the gradient (a tiny gauge eigenvalue inverted), the step on the curved directions alone.
+    private static readonly double[] NewtonCutoffs = [1e-12, 1e-6];
+
+    private static double[] NewtonStep(
+        double[] w,
+        MathNet.Numerics.LinearAlgebra.Factorization.Evd<double> spectrum,
+        MathNet.Numerics.LinearAlgebra.Vector<double> gradient,
+        double cutoff)
+    {
+        var eigenvalues = spectrum.EigenValues.Select(e => e.Real).ToArray();
+        var top = eigenvalues.Max(Math.Abs);
+        var step = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(w.Length);
+        for (var j = 0; j < eigenvalues.Length; j++)
+        {
+            if (eigenvalues[j] > cutoff * top)
+            {
+                var v = spectrum.EigenVectors.Column(j);
+                step += v * (v.DotProduct(gradient) / eigenvalues[j]);
+            }
+        }
+
+        return [.. w.Select((x, i) => x - step[i])];
     }
 
     /// <summary>The loss descent reaches from <paramref name="point"/> moved by up to <paramref name="radius"/> in each coordinate.</summary>

@@ -14,13 +14,18 @@ public static class RegT1
         "REG Theorem 1 (Chen et al. 2025)",
         "Every minimizer of the regularized matrix loss is balanced: W_i W_i^T = W_(i+1)^T W_(i+1).",
         Expectation.Holds,
-        "The constructed minimizers (one scalar problem per singular value, random hidden bases) are stationary by the oracle, balanced, and no descent from a random start goes below them.",
+        "The constructed minimizers (one scalar problem per singular value, random hidden bases) are stationary by the oracle, balanced, and no descent from a random start goes below them; the minimizers that descent plus pseudo-inverse Newton finds on its own from random starts are balanced too.",
         [
             new ClaimProperty<RegularizedMatrixCase>(
                 "ConstructedMinimizersStationaryBalancedAndNotBeaten",
                 "The construction is stationary for the oracle's regularized loss and balanced, and gradient descent from a random start reaches no lower loss.",
                 RegularizedMatrixCase.All(),
                 Check),
+            new ClaimProperty<RegularizedMatrixCase>(
+                "OptimizerFoundMinimizersBalanced",
+                "Every minimizer found by descent plus Newton from random starts (reaching the global minimum value) is balanced.",
+                RegularizedMatrixCase.All(),
+                CheckOptimizerFound),
         ],
         [
             new Mutant("UnbalancedSplit", "The same product with W_1 doubled and W_2 halved.",
@@ -71,5 +76,19 @@ public static class RegT1
             yield return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(widths[i], widths[i - 1], w[offset..(offset + size)]);
             offset += size;
         }
+    }
+
+    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
+    {
+        var target = c.TargetMatrix();
+        var (global, higher) = OptimizerMinimizers.Of(c, formulas);
+        var regime = OptimizerMinimizers.Regime(global.Count, higher);
+        return global.Count == 0
+            ? Outcome.Check(true, regime, "nothing to check")
+            : Outcome.All([.. global.Select(layers =>
+            {
+                var point = new Factorization(layers, target, c.Lambda);
+                return Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3} at an optimizer-found minimizer");
+            })]);
     }
 }
