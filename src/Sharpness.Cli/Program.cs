@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Sharpness.Cli;
+using Sharpness.Cli.Verify;
+using Spectre.Console;
 
 // One file per verb; each builds its own Command (options, description, action).
 var root = new RootCommand("Sharpness: executable checks of the sharpness theory of deep matrix factorization.")
@@ -7,3 +8,20 @@ var root = new RootCommand("Sharpness: executable checks of the sharpness theory
     VerifyCommand.Create(),
 };
 return root.Parse(args).Invoke();
+
+/// <summary>The command's entry point and what its verbs share.</summary>
+internal static partial class Program
+{
+    /// <summary>The console the verbs write to: the terminal's, widened to 160 columns when output goes to a file or
+    /// pipe (Spectre assumes 80 there, which wraps every table).</summary>
+    public static IAnsiConsole Console()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        }
+
+        return console;
+    }
+}

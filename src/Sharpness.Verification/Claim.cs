@@ -38,8 +38,11 @@ public abstract class ClaimProperty
     /// <summary>What the property asserts, in one sentence.</summary>
     public string Description { get; }
 
-    /// <summary>Builds the FsCheck property with the given formulas, reporting each case's outcome to <paramref name="observe"/>.</summary>
-    public abstract Property ToProperty(Formulas formulas, Action<Outcome> observe);
+    /// <summary>
+    /// Builds the FsCheck property with the given formulas, reporting each case's outcome to <paramref name="observe"/>.
+    /// Cases deeper than <paramref name="maxDepth"/> (where set) pass without a check and are not reported.
+    /// </summary>
+    public abstract Property ToProperty(Formulas formulas, Action<Outcome> observe, int? maxDepth = null);
 }
 
 /// <summary>A property over cases of type <typeparamref name="T"/> (a recipe, never raw matrices).</summary>
@@ -60,9 +63,16 @@ public sealed class ClaimProperty<T> : ClaimProperty
     public Outcome CheckCase(T @case, Formulas formulas) => _check(@case, formulas);
 
     /// <inheritdoc />
-    public override Property ToProperty(Formulas formulas, Action<Outcome> observe) =>
+    public override Property ToProperty(Formulas formulas, Action<Outcome> observe, int? maxDepth = null) =>
         Prop.ForAll(_cases, (T @case) =>
         {
+            // Passed over rather than filtered: filtering would change which cases the seed draws and could exhaust
+            // FsCheck's discards on a property whose cases are all deep.
+            if (maxDepth is int limit && @case is Generators.IHasDepth deep && deep.Depth > limit)
+            {
+                return Prop.Label(true, $"{@case}: deeper than {limit}, passed over").Classify(true, "deeper than --max-depth");
+            }
+
             Outcome outcome;
             try
             {

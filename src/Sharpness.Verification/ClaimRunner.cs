@@ -45,7 +45,7 @@ public static class ClaimRunner
         string? failure = null;
         try
         {
-            Check.One(config, property.ToProperty(formulas ?? Formulas.Theory, Observe));
+            Check.One(config, property.ToProperty(formulas ?? Formulas.Theory, Observe, settings.MaxDepth));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

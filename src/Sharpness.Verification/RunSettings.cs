@@ -6,8 +6,10 @@ namespace Sharpness.Verification;
 /// How many cases a property draws and from which seed. Defaults are fixed so that CI is reproducible;
 /// <c>SHARPNESS_MAX_TEST</c> sets the number of cases and <c>SHARPNESS_SEED</c> the seed, either
 /// <c>seed</c> or the <c>(seed,gamma)</c> pair FsCheck prints on failure (which replays that run exactly).
+/// <see cref="MaxDepth"/>, when set, limits a run to cases of depth at most that (deeper cases are drawn and passed
+/// over, so the shallow ones are exactly those of the full run).
 /// </summary>
-public sealed record RunSettings(int Cases, ulong Seed, ulong Gamma)
+public sealed record RunSettings(int Cases, ulong Seed, ulong Gamma, int? MaxDepth = null)
 {
     /// <summary>Cases per property in the default run (the issue asks for at least 200 per claim).</summary>
     public const int DefaultCases = 200;

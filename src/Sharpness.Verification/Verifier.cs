@@ -11,6 +11,9 @@ public enum Verdict
 
     /// <summary>Some property failed: a new counterexample, or a regression in the formulas, the oracles or the generators.</summary>
     UnexpectedFailure,
+
+    /// <summary>No property checked any case: every case was deeper than the run's depth limit.</summary>
+    NotRun,
 }
 
 /// <summary>All property reports of one claim, and its verdict.</summary>
@@ -41,9 +44,10 @@ public static class Verifier
             progress?.Report(report);
         }
 
-        var verdict = reports.All(r => r.Passed)
-            ? claim.Expectation == Expectation.Holds ? Verdict.Holds : Verdict.KnownCounterexampleReproduced
-            : Verdict.UnexpectedFailure;
+        var verdict = !reports.All(r => r.Passed) ? Verdict.UnexpectedFailure
+            : reports.All(r => r.Cases == 0) ? Verdict.NotRun
+            : claim.Expectation == Expectation.Holds ? Verdict.Holds
+            : Verdict.KnownCounterexampleReproduced;
         return new ClaimReport(claim, reports, verdict);
     }
 
@@ -52,6 +56,7 @@ public static class Verifier
     {
         Verdict.Holds => "holds",
         Verdict.KnownCounterexampleReproduced => "known counterexample reproduced",
-        _ => "UNEXPECTED FAILURE",
+        Verdict.NotRun => "not run (every case deeper than --max-depth)",
+        _ => "counterexample found",
     };
 }

@@ -58,7 +58,7 @@ public enum TargetKind
 /// <c>10^e</c>) and a seed. <see cref="Build"/> is deterministic, so a recipe printed in a failure replays it,
 /// and shrinking a recipe (fewer layers, narrower widths, scale toward 1) still yields a minimizer.
 /// </summary>
-public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IReadOnlyList<int> Widths, int ScaleExponent, int Seed)
+public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IReadOnlyList<int> Widths, int ScaleExponent, int Seed) : IHasDepth
 {
     /// <summary>The depth <c>L</c>.</summary>
     public int Depth => Widths.Count - 1;

@@ -12,7 +12,7 @@ namespace Sharpness.Verification.Generators;
 /// <see cref="MinimizerRecipe"/>), and lambda as a multiple of the threshold <c>lambda_c(smax(M), L)</c> (of 1 when
 /// <c>M = 0</c>). A factor of exactly 1 puts the top singular value on its tie.
 /// </summary>
-public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind Target, double LambdaFactor, int Seed)
+public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind Target, double LambdaFactor, int Seed) : IHasDepth
 {
     /// <summary>The depth <c>L</c>.</summary>
     public int Depth => Widths.Count - 1;

@@ -9,7 +9,7 @@ namespace Sharpness.Verification.Generators;
 /// A regularized deep scalar problem: target <c>m</c>, depth <c>L</c>, and lambda as a multiple of the collapse
 /// threshold <c>lambda_c(m, L)</c> (of 1 when <c>m = 0</c>), plus a sign pattern for the minimizers' layers.
 /// </summary>
-public sealed record ScalarRegularizedCase(double M, int Depth, double LambdaFactor, int SignPattern)
+public sealed record ScalarRegularizedCase(double M, int Depth, double LambdaFactor, int SignPattern) : IHasDepth
 {
     /// <summary>lambda itself: <c>LambdaFactor * lambda_c(m, L)</c>, or <c>LambdaFactor</c> when <c>m = 0</c>.</summary>
     public double Lambda => M == 0 ? LambdaFactor : LambdaFactor * CriticalLambda.Of(M, Depth);

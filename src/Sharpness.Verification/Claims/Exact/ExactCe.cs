@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using Sharpness.Theory;
 using Sharpness.Theory.Constructions;
 using Sharpness.Theory.Exact;
+using Sharpness.Verification.Generators;
 
 namespace Sharpness.Verification.Claims.Exact;
 
@@ -13,8 +14,11 @@ namespace Sharpness.Verification.Claims.Exact;
 /// A member of the spectral-norm balanced family of <c>diag(11, 2, 1)</c>: log-positions of the splits of the
 /// singular values 2 and 1 (0.5 is the balanced split), and whether the hidden basis is random.
 /// </summary>
-public sealed record CounterexampleFamilyCase(double Position2, double Position3, bool RandomBasis, int Seed, bool IsPaperPoint = false)
+public sealed record CounterexampleFamilyCase(double Position2, double Position3, bool RandomBasis, int Seed, bool IsPaperPoint = false) : IHasDepth
 {
+    /// <summary>Depth 2: <c>M = L R^T</c>.</summary>
+    public int Depth => 2;
+
     /// <summary>The paper's own point <c>L = diag(sqrt 11, 2/3, 1)</c>, <c>R = diag(sqrt 11, 3, 1)</c>.</summary>
     public static CounterexampleFamilyCase Paper { get; } = new(double.NaN, double.NaN, false, 0, IsPaperPoint: true);
 

@@ -11,8 +11,11 @@ using Sharpness.Verification.Generators;
 namespace Sharpness.Verification.Claims.Exact;
 
 /// <summary>A scalar-ended zero-target point: <c>W_1</c> random and nonzero, every other layer zero.</summary>
-public sealed record ZeroTargetCase(IReadOnlyList<int> Widths, int Seed)
+public sealed record ZeroTargetCase(IReadOnlyList<int> Widths, int Seed) : IHasDepth
 {
+    /// <inheritdoc />
+    public int Depth => Widths.Count - 1;
+
     /// <summary>The minimizer of <c>m = 0</c> it describes.</summary>
     public Minimizer Build()
     {

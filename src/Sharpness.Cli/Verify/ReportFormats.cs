@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sharpness.Verification;
+
+namespace Sharpness.Cli.Verify;
+
+/// <summary>The <c>verify</c> report as JSON (<c>--json FILE</c>) and Markdown (<c>--markdown FILE</c>): the same content as the table.</summary>
+internal static class ReportFormats
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Relative errors as text: three significant digits, exponent form.</summary>
+    public static string Error(double relativeError) => relativeError.ToString("0.0e+0", CultureInfo.InvariantCulture);
+
+    /// <summary>The report as one JSON object: settings, summary, and per claim its properties.</summary>
+    public static string Json(VerificationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var claims = new JsonArray();
+        foreach (var report in run.Claims)
+        {
+            var properties = new JsonArray();
+            foreach (var p in report.Properties)
+            {
+                var regimes = new JsonObject();
+                foreach (var (regime, count) in p.Regimes.OrderBy(r => r.Key, StringComparer.Ordinal))
+                {
+                    regimes[regime] = count;
+                }
+
+                properties.Add(new JsonObject
+                {
+                    ["name"] = p.Property,
+                    ["cases"] = p.Cases,
+                    ["worstRelativeError"] = p.WorstRelativeError,
+                    ["passed"] = p.Passed,
+                    ["failure"] = p.Failure,
+                    ["regimes"] = regimes,
+                });
+            }
+
+            claims.Add(new JsonObject
+            {
+                ["id"] = report.Claim.Id,
+                ["source"] = report.Claim.Source,
+                ["statement"] = report.Claim.Statement,
+                ["expectation"] = report.Claim.Expectation.ToString(),
+                ["verdict"] = Verifier.Describe(report.Verdict),
+                ["asExpected"] = report.IsAsExpected,
+                ["cases"] = report.Cases,
+                ["worstRelativeError"] = report.WorstRelativeError,
+                ["finding"] = report.Claim.Finding,
+                ["replay"] = run.ReplayCommand(report),
+                ["properties"] = properties,
+            });
+        }
+
+        var root = new JsonObject
+        {
+            ["casesPerProperty"] = run.Settings.Cases,
+            ["seed"] = run.Settings.Replay,
+            ["maxDepth"] = run.Settings.MaxDepth,
+            ["summary"] = new JsonObject
+            {
+                ["claims"] = run.Claims.Count,
+                ["hold"] = run.Holding,
+                ["knownCounterexamplesReproduced"] = run.KnownCounterexamples,
+                ["unexpectedFailures"] = run.Unexpected,
+                ["notRun"] = run.NotRun,
+            },
+            ["claims"] = claims,
+        };
+        return root.ToJsonString(Indented) + Environment.NewLine;
+    }
+
+    /// <summary>The report as Markdown: the table, then the findings and any failure.</summary>
+    public static string Markdown(VerificationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var text = new StringBuilder();
+        var depth = run.Settings.MaxDepth is int d ? $", depth at most {d}" : string.Empty;
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Sharpness verify ({run.Settings.Cases} cases per property, seed {run.Settings.Replay}{depth})");
+        text.AppendLine();
+        text.AppendLine("| Claim | Source | Cases | Worst rel. error | Verdict | Replay |");
+        text.AppendLine("|---|---|---:|---:|---|---|");
+        foreach (var report in run.Claims)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {Error(report.WorstRelativeError)} | {Verifier.Describe(report.Verdict)} | `{run.ReplayCommand(report)}` |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(run.Summary);
+        var findings = run.Claims.Where(r => r.Verdict == Verdict.KnownCounterexampleReproduced).ToList();
+        if (findings.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("## Known counterexamples");
+            text.AppendLine();
+            foreach (var report in findings)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- **{report.Claim.Id}**: {report.Claim.Finding}");
+            }
+        }
+
+        var failures = run.Claims.SelectMany(r => r.Properties).Where(p => !p.Passed).ToList();
+        if (failures.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("## Unexpected failures");
+            foreach (var failure in failures)
+            {
+                text.AppendLine();
+                text.AppendLine("```");
+                text.AppendLine(failure.Failure);
+                text.AppendLine("```");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Globalization;
+using Sharpness.Verification;
+using Spectre.Console;
+
+namespace Sharpness.Cli.Verify;
+
+/// <summary>What <c>verify</c> was asked to do.</summary>
+internal sealed record VerifyOptions(
+    IReadOnlyList<string> ClaimIds,
+    int? Cases = null,
+    string? Seed = null,
+    int? MaxDepth = null,
+    string? JsonPath = null,
+    string? MarkdownPath = null);
+
+/// <summary>
+/// The <c>verify</c> verb (the main job): runs claims through the catalogue's properties (the definitions the tests
+/// run), shows a progress bar, then the verdict table; <c>--json</c> and <c>--markdown</c> write the same report.
+/// Exit code 0 when every verdict is the expected one, 1 otherwise, 2 for bad arguments.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var claimOption = new Option<string[]>("--claim") { Description = "Claim IDs to verify (default: all), e.g. EXACT-T5.", AllowMultipleArgumentsPerToken = true };
+        var casesOption = new Option<int?>("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
+        var seedOption = new Option<string?>("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
+        var depthOption = new Option<int?>("--max-depth") { Description = "Check only cases of depth L at most this (deeper cases are passed over)." };
+        var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file." };
+        var verify = new Command("verify", "Run every claim's properties against the oracles and print the verdicts.")
+        {
+            claimOption,
+            casesOption,
+            seedOption,
+            depthOption,
+            jsonOption,
+            markdownOption,
+        };
+        verify.SetAction(parse => Run(
+            new VerifyOptions(
+                parse.GetValue(claimOption) ?? [],
+                parse.GetValue(casesOption),
+                parse.GetValue(seedOption),
+                parse.GetValue(depthOption),
+                parse.GetValue(jsonOption),
+                parse.GetValue(markdownOption)),
+            Program.Console()));
+        return verify;
+    }
+
+    /// <summary>Runs the verb, writing to <paramref name="console"/>; returns the exit code.</summary>
+    public static int Run(VerifyOptions options, IAnsiConsole console)
+    {
+        if (!TryResolve(options, out var settings, out var claims, out var error))
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {error}");
+            return 2;
+        }
+
+        var run = Execute(settings, claims, console);
+        console.Write(Table(run));
+        foreach (var report in run.Claims.Where(r => r.Verdict == Verdict.KnownCounterexampleReproduced))
+        {
+            console.MarkupLineInterpolated($"[yellow]{report.Claim.Id}[/]: {report.Claim.Finding}");
+        }
+
+        foreach (var failure in run.Claims.SelectMany(r => r.Properties).Where(p => !p.Passed))
+        {
+            console.WriteLine(failure.Failure ?? string.Empty);
+        }
+
+        console.WriteLine(run.Summary);
+        try
+        {
+            if (options.JsonPath is not null)
+            {
+                AtomicFile.WriteAllText(options.JsonPath, ReportFormats.Json(run));
+            }
+
+            if (options.MarkdownPath is not null)
+            {
+                AtomicFile.WriteAllText(options.MarkdownPath, ReportFormats.Markdown(run));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write the report: {ex.Message}");
+            return 2;
+        }
+
+        return run.Unexpected == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs the claims, with a progress bar on an interactive terminal.</summary>
+    public static VerificationRun Execute(RunSettings settings, IReadOnlyList<Claim> claims, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(console);
+        var reports = new List<ClaimReport>();
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Redirected output (CI logs, files, tests): Spectre's fallback would print percentages at moments that
+            // depend on timing; the table alone is the report.
+            reports.AddRange(claims.Select(claim => Verifier.Verify(claim, settings)));
+            return new VerificationRun(settings, reports);
+        }
+
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("claims", maxValue: claims.Sum(c => c.Properties.Count));
+                foreach (var claim in claims)
+                {
+                    task.Description = claim.Id;
+                    reports.Add(Verifier.Verify(claim, settings, new Progress<PropertyReport>(_ => task.Increment(1))));
+                }
+
+                task.Value = task.MaxValue;
+            });
+        return new VerificationRun(settings, reports);
+    }
+
+    private static bool TryResolve(VerifyOptions options, out RunSettings settings, out IReadOnlyList<Claim> claims, out string error)
+    {
+        settings = RunSettings.FromEnvironment();
+        claims = [];
+        error = string.Empty;
+        try
+        {
+            var (seed, gamma) = options.Seed is null ? (settings.Seed, settings.Gamma) : RunSettings.ParseSeed(options.Seed);
+            if (options.Cases is <= 0)
+            {
+                throw new ArgumentException($"--cases must be positive, not {options.Cases}.");
+            }
+
+            if (options.MaxDepth is < 1)
+            {
+                throw new ArgumentException($"--max-depth must be at least 1, not {options.MaxDepth}.");
+            }
+
+            settings = new RunSettings(options.Cases ?? settings.Cases, seed, gamma, options.MaxDepth);
+            claims = options.ClaimIds.Count == 0 ? Catalogue.Claims : [.. options.ClaimIds.Select(Catalogue.Claim)];
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private static Table Table(VerificationRun run)
+    {
+        var depth = run.Settings.MaxDepth is int d ? $", depth <= {d}" : string.Empty;
+        var table = new Table().Border(TableBorder.Rounded).Title($"Sharpness verify ({run.Settings.Cases} cases per property, seed {run.Settings.Replay}{depth})");
+        table.AddColumns("Claim", "Source", "Cases", "Worst rel. error", "Verdict", "Replay: --seed");
+        foreach (var report in run.Claims)
+        {
+            var color = report.Verdict switch
+            {
+                Verdict.Holds => "green",
+                Verdict.KnownCounterexampleReproduced => "yellow",
+                Verdict.NotRun => "grey",
+                _ => "red",
+            };
+            table.AddRow(
+                Markup.Escape(report.Claim.Id),
+                Markup.Escape(report.Claim.Source),
+                report.Cases.ToString(CultureInfo.InvariantCulture),
+                ReportFormats.Error(report.WorstRelativeError),
+                $"[{color}]{Markup.Escape(Verifier.Describe(report.Verdict))}[/]",
+                Markup.Escape(run.Settings.Replay));
+        }
+
+        return table;
+    }
+}

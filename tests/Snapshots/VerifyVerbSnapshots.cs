@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Sharpness.Cli.Verify;
+using Snapshooter.Xunit;
+using Spectre.Console;
+using Xunit;
+
+namespace Sharpness.Tests.Snapshots;
+
+/// <summary>
+/// The <c>verify</c> verb's outputs: the table, the JSON and the Markdown report of a small run, and the message and
+/// exit code of each bad argument. Relative errors are masked (their values are the claims' business, covered by
+/// Summary.snap); what is pinned here is the shape users and scripts read.
+/// </summary>
+public sealed partial class VerifyVerbSnapshots : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"sharpness-verify-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Verify_TableJsonAndMarkdown()
+    {
+        var json = Path.Combine(_directory, "report.json");
+        var markdown = Path.Combine(_directory, "nested", "report.md");
+        var (code, output) = Run(new VerifyOptions(["EXACT-L2", "REG-T3"], Cases: 5, JsonPath: json, MarkdownPath: markdown));
+        Snapshot.Match(
+            new
+            {
+                ExitCode = code,
+                Table = Lines(output),
+                Json = Lines(File.ReadAllText(json)),
+                Markdown = Lines(File.ReadAllText(markdown)),
+                LeftoverFiles = Directory.EnumerateFiles(_directory, "*.tmp", SearchOption.AllDirectories).Count(),
+            },
+            "verify-verb-report");
+    }
+
+    [Fact]
+    public void Verify_MaxDepthPassesOverDeepCases()
+    {
+        var json = Path.Combine(_directory, "depth.json");
+        var (code, _) = Run(new VerifyOptions(["EXACT-C7", "EXACT-L2"], Cases: 20, MaxDepth: 2, JsonPath: json));
+        var report = JsonNode.Parse(File.ReadAllText(json))!;
+        var cases = report["claims"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["cases"]!.GetValue<int>());
+        Assert.Equal(0, code);
+        Assert.Equal(2, report["maxDepth"]!.GetValue<int>());
+
+        // Lemma 2's cases are all of depth 2 or more and some deeper; Corollary 7's scalar-ended ones mostly deeper.
+        Assert.InRange(cases["EXACT-L2"], 1, 19);
+        Assert.InRange(cases["EXACT-C7"], 0, 19);
+    }
+
+    [Fact]
+    public void Verify_BadArguments_ExitTwoWithOneLine()
+    {
+        var cases = new (string Name, VerifyOptions Options)[]
+        {
+            ("unknown claim", new VerifyOptions(["EXACT-T99"])),
+            ("zero cases", new VerifyOptions(["EXACT-L2"], Cases: 0)),
+            ("bad seed", new VerifyOptions(["EXACT-L2"], Seed: "twelve")),
+            ("even gamma", new VerifyOptions(["EXACT-L2"], Seed: "(1,2)")),
+            ("zero depth", new VerifyOptions(["EXACT-L2"], MaxDepth: 0)),
+        };
+        Snapshot.Match(
+            cases.Select(c =>
+            {
+                var (code, output) = Run(c.Options);
+                return new { c.Name, ExitCode = code, Output = output.Trim() };
+            }).ToArray(),
+            "verify-verb-errors");
+    }
+
+    private static (int Code, string Output) Run(VerifyOptions options)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        var code = VerifyCommand.Run(options, console);
+        return (code, writer.ToString());
+    }
+
+    private static string[] Lines(string text) =>
+        [.. ErrorPattern().Replace(text, "<error>").Split('\n').Select(line => line.TrimEnd())];
+
+    [GeneratedRegex(@"\d\.\de[+-]\d+|(?<=""worstRelativeError"": )[^,\r\n]+")]
+    private static partial Regex ErrorPattern();
+}
