@@ -21,15 +21,23 @@ namespace Sharpness.Theory.Regularized;
 /// </remarks>
 public static class RegularizedMinimum
 {
-    /// <summary>The minimum value <c>sum_j min_rho (s_j - rho)^2 + lambda |rho|^(2/L)</c>, <c>s_j</c> the singular values of <c>M</c>.</summary>
-    /// <remarks>REG eq. 6 per singular value (claims REG-T1, REG-T2); derivation in the type remarks. Domain: feasible widths, L &gt;= 2.</remarks>
+    /// <summary>
+    /// The minimum value <c>sum_j min_rho (s_j - rho)^2 + lambda |rho|^(2/L)</c>, <c>s_j</c> the singular values of <c>M</c>; for
+    /// L = 1 (ridge regression, <c>rho = s_j / (1 + lambda)</c>) that is <c>lambda / (1 + lambda) ||M||_F^2</c>.
+    /// </summary>
+    /// <remarks>REG eq. 6 per singular value (claims REG-T1, REG-T2); derivation in the type remarks. Domain: feasible widths, L &gt;= 1.</remarks>
     /// <exception cref="ArgumentException">A non-finite target or lambda.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 2.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 1.</exception>
     public static double Value(Matrix<double> target, int depth, double lambda)
     {
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        if (depth == 1)
+        {
+            return lambda / (1 + lambda) * Math.Pow(target.FrobeniusNorm(), 2);
+        }
+
         return ScaledSvd.Of(target, computeVectors: false).S
             .Sum(s => ScalarEndToEnd.Objective(s, lambda, depth, ScalarEndToEnd.GlobalMinimizers(s, lambda, depth)[0]));
     }
@@ -64,10 +72,9 @@ public static class RegularizedMinimum
         (tolerance ?? Tolerance.MinimizerResidual).IsClose(GradientNorm(point), 0, GradientScale(point));
 
     /// <summary>
-    /// True when the point is a global minimizer: stationary (<see cref="IsStationary"/>) and, for L &gt;= 2, with loss equal to
+    /// True when the point is a global minimizer: stationary (<see cref="IsStationary"/>) and with loss equal to
     /// <see cref="Value"/> within <paramref name="valueTolerance"/> (default <see cref="Tolerance.GridSearch"/>) at the scale
-    /// <c>||M||_F^2 + lambda</c> (the scale of the end-to-end solver's own check). For L = 1 the loss is strictly convex, so
-    /// stationary suffices.
+    /// <c>||M||_F^2 + lambda</c> (the scale of the end-to-end solver's own check).
     /// </summary>
     /// <remarks>
     /// REG eq. 1-2 and 6 (claims REG-T1, REG-T2). Within the tolerance a non-global local minimizer whose loss is within
@@ -80,11 +87,6 @@ public static class RegularizedMinimum
         if (!IsStationary(point, stationarity))
         {
             return false;
-        }
-
-        if (point.Depth == 1)
-        {
-            return true;
         }
 
         var target = point.TargetView;

@@ -82,6 +82,18 @@ public sealed class RegularizedMinimumTests
 
     [Fact]
     [Trait("Claim", "REG-T2")]
+    public void RegularizedMinimum_DepthOne_IsRidgeRegression()
+    {
+        // ||M - W||_F^2 + lambda ||W||_F^2 is least at W = M / (1 + lambda).
+        var target = RandomMatrices.Gaussian(2, 3, new Random(7));
+        var ridge = new Factorization([target / 1.5], target, 0.5);
+        Assert.Equal(RegularizedLoss.Value(ridge), RegularizedMinimum.Value(target, 1, 0.5), 12);
+        Assert.True(RegularizedMinimum.IsGlobalMinimizer(ridge));
+        Assert.False(RegularizedMinimum.IsGlobalMinimizer(new Factorization([target], target, 0.5)));
+    }
+
+    [Fact]
+    [Trait("Claim", "REG-T2")]
     public void RegularizedMinimum_CollapsedPointBelowTheThreshold_IsStationaryButNotGlobal()
     {
         // L = 3, m = 2, lambda = 0.5 < lambda_c = 3: w = 0 is a strict local minimizer (Hessian (2 lambda/L) I), loss 4,
