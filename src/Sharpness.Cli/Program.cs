@@ -6,6 +6,7 @@ using Spectre.Console;
 var root = new RootCommand("Sharpness: executable checks of the sharpness theory of deep matrix factorization.")
 {
     VerifyCommand.Create(),
+    Sharpness.Cli.LambdaMax.LambdaMaxCommand.Create(),
 };
 return root.Parse(args).Invoke();
 

@@ -54,6 +54,13 @@ public static class Theorem3
     }
 
     /// <summary>
+    /// lambda_max at a minimizer with <c>|w_i| = w</c> of target <paramref name="m"/>: the largest of <see cref="Eigenvalues"/>, i.e.
+    /// eq. 18 when <c>w &gt; 0</c>, <c>2 lambda/L</c> when <c>w = 0</c> and L &gt;= 3, <c>lambda + 2|m|</c> when <c>w = 0</c> and L = 2.
+    /// </summary>
+    /// <remarks>REG Theorem 3, eq. 18, corrected at collapsed minimizers (claim REG-T3). Domain: a minimizer, <c>lambda &gt; 0</c>, L &gt;= 2.</remarks>
+    public static double LambdaMax(double m, double w, double lambda, int depth) => Eigenvalues(m, w, lambda, depth)[^1];
+
+    /// <summary>
     /// True when the Hessian at the minimizer of a regularized scalar problem is singular: only for <c>L = 2</c>,
     /// <c>m != 0</c>, <c>lambda = 2|m|</c>, where the collapsed minimizer's eigenvalue <c>lambda - 2|m|</c> vanishes.
     /// </summary>

@@ -1,0 +1,293 @@
+using System.Globalization;
+using Sharpness.Oracles;
+using Sharpness.Theory;
+using Sharpness.Theory.Exact;
+using Sharpness.Theory.Regularized;
+
+namespace Sharpness.Cli.LambdaMax;
+
+/// <summary>A reported number with its source (claim ID and equation), or no number and the reason why not.</summary>
+/// <param name="Value">The number, or null where it does not apply.</param>
+/// <param name="Source">Where the number comes from, or why there is none.</param>
+internal sealed record Quantity(double? Value, string Source)
+{
+    public static Quantity Of(double value, string source) => new(value, source);
+
+    public static Quantity None(string reason) => new(null, reason);
+}
+
+/// <summary>How the oracle found lambda_max.</summary>
+internal enum OracleMethod
+{
+    /// <summary>Every eigenvalue of the dense Hessian.</summary>
+    Dense,
+
+    /// <summary>Lanczos on the matrix-free Hessian-vector product.</summary>
+    Lanczos,
+}
+
+/// <summary>
+/// What the <c>lambda-max</c> verb reports about a point, independent of how it is rendered: whether it is a minimizer, the
+/// closed-form lambda_max where a verified one applies, the oracle's lambda_max, the largest stable step, the flat value, and
+/// the bounds, each with its claim ID or the reason it is absent.
+/// </summary>
+internal sealed record SharpnessReport
+{
+    /// <summary>
+    /// Up to this many parameters the oracle takes every eigenvalue of the dense Hessian; above it, Lanczos. At N = 400 the
+    /// dense EVD costs about N^3 = 6.4e7 flops and N^2 doubles (1.3 MB), well under a second, and it is robust where Lanczos
+    /// has to work (repeated top eigenvalues, a zero Hessian). Above it the O(N^3) cost grows quickly while Lanczos needs a few
+    /// hundred Hessian-vector products at O(L d^3) each; the paper's 5-layer configuration (N = 293) stays dense and its
+    /// 20-layer one (N = 2421) goes to Lanczos.
+    /// </summary>
+    public const int DenseLimit = 400;
+
+    /// <summary>The widths <c>d_0, ..., d_L</c>.</summary>
+    public required IReadOnlyList<int> Widths { get; init; }
+
+    /// <summary>The number of parameters <c>N</c> (EXACT eq. 16).</summary>
+    public required int ParameterCount { get; init; }
+
+    /// <summary>The regularization (0: unregularized).</summary>
+    public required double Lambda { get; init; }
+
+    /// <summary>True when the file gave the target; false when it defaulted to the product <c>W_L...W_1</c>.</summary>
+    public required bool TargetGiven { get; init; }
+
+    /// <summary>The loss at the point.</summary>
+    public required double Loss { get; init; }
+
+    /// <summary>The least value of the loss over all points: 0 unregularized, REG eq. 6 per singular value with lambda.</summary>
+    public required double MinimumLoss { get; init; }
+
+    /// <summary>True when the point is a (global) minimizer by <see cref="MinimizerTest"/>.</summary>
+    public required bool IsMinimizer { get; init; }
+
+    /// <summary>With lambda: whether the gradient vanishes (to the tolerance); null unregularized.</summary>
+    public required bool? IsStationary { get; init; }
+
+    /// <summary>The residual the test judges: <c>||M - W_L...W_1||_F</c>, or with lambda the gradient norm.</summary>
+    public required double Residual { get; init; }
+
+    /// <summary>The largest <see cref="Residual"/> a minimizer may have.</summary>
+    public required double ResidualBound { get; init; }
+
+    /// <summary>How <see cref="ResidualBound"/> is formed, in words.</summary>
+    public required string ResidualBoundRule { get; init; }
+
+    /// <summary>The minimizer test in words.</summary>
+    public required string MinimizerTest { get; init; }
+
+    /// <summary>lambda_max from a verified closed form, or why none applies.</summary>
+    public required Quantity ClosedFormLambdaMax { get; init; }
+
+    /// <summary>True when the closed form and the oracle agree within the oracle's tolerance; null without a closed form.</summary>
+    public required bool? ClosedFormAgreesWithOracle { get; init; }
+
+    /// <summary>How the oracle computed <see cref="OracleLambdaMax"/>.</summary>
+    public required OracleMethod Oracle { get; init; }
+
+    /// <summary>The largest eigenvalue of the oracle's Hessian at the point.</summary>
+    public required double OracleLambdaMax { get; init; }
+
+    /// <summary>The largest stable GD step <c>2 / lambda_max</c> (infinite at lambda_max = 0), at minimizers only.</summary>
+    public required Quantity MaxStableStep { get; init; }
+
+    /// <summary>The least lambda_max over all minimizers of this target, where known.</summary>
+    public required Quantity FlatValue { get; init; }
+
+    /// <summary>True when the point is a minimizer whose lambda_max is the flat value; null where the flat value is unknown.</summary>
+    public required bool? IsFlat { get; init; }
+
+    /// <summary>EXACT eq. 35's lower bound on lambda_max at a minimizer.</summary>
+    public required Quantity LowerBound { get; init; }
+
+    /// <summary>EXACT eq. 34's upper bound on lambda_max at a minimizer.</summary>
+    public required Quantity UpperBound { get; init; }
+
+    /// <summary>Computes the report for a validated network.</summary>
+    /// <exception cref="LanczosDidNotConvergeException">Above <see cref="DenseLimit"/> parameters, Lanczos did not converge.</exception>
+    public static SharpnessReport Of(NetworkFile network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var point = network.ToFactorization();
+        var oracle = OracleAt(new LossLandscape(network.Layers, point.Target, network.Lambda));
+        var theory = point.Lambda is null ? Unregularized(point) : Regularized(point);
+        return new SharpnessReport
+        {
+            Widths = point.Widths,
+            ParameterCount = point.ParameterCount,
+            Lambda = network.Lambda,
+            TargetGiven = network.Target is not null,
+            Loss = theory.Loss,
+            MinimumLoss = theory.MinimumLoss,
+            IsMinimizer = theory.IsMinimizer,
+            IsStationary = theory.IsStationary,
+            Residual = theory.Residual,
+            ResidualBound = theory.ResidualBound,
+            ResidualBoundRule = theory.BoundRule,
+            MinimizerTest = theory.Test,
+            ClosedFormLambdaMax = theory.ClosedForm,
+            ClosedFormAgreesWithOracle = theory.ClosedForm.Value is { } closed ? oracle.Agrees(closed) : null,
+            Oracle = oracle.Method,
+            OracleLambdaMax = oracle.LambdaMax,
+            MaxStableStep = theory.IsMinimizer
+                ? StableStep(oracle.LambdaMax)
+                : Quantity.None("not a minimizer: GD does not stay at this point, so linear stability (EXACT-STAB) does not apply"),
+            FlatValue = theory.FlatValue,
+            IsFlat = theory.FlatValue.Value is { } flat
+                ? theory.IsMinimizer && Tolerance.Flatness.IsClose(oracle.LambdaMax, flat, Math.Max(oracle.Scale, flat))
+                : null,
+            LowerBound = theory.LowerBound,
+            UpperBound = theory.UpperBound,
+        };
+    }
+
+    /// <summary>A tolerance such as 1e-12 as people write it.</summary>
+    public static string Exponent(double x) => x.ToString("0.##e-0", CultureInfo.InvariantCulture);
+
+    // At a minimizer the Hessian is positive semidefinite, so a negative top eigenvalue can only be rounding of a zero one.
+    private static Quantity StableStep(double lambdaMax)
+    {
+        var step = LinearStability.MaxStableStep(Math.Max(lambdaMax, 0));
+        return double.IsPositiveInfinity(step)
+            ? Quantity.Of(step, "EXACT-STAB: lambda_max = 0, so every step size is stable")
+            : Quantity.Of(step, "EXACT-STAB (Definition 1, eq. 2-3): 2 / oracle lambda_max");
+    }
+
+    private static TheoryView Unregularized(Factorization point)
+    {
+        var rule = Tolerance.MinimizerResidual;
+        var residual = point.ResidualNorm;
+        var bound = $"{Exponent(rule.Relative)} (||M||_F + || |W_L|...|W_1| ||_F)";
+        var test = $"||M - W_L...W_1||_F <= {bound} (EXACT eq. 19)";
+        var flatValue = MulayoffMichaeli.FlatValue(point.Target, point.Depth);
+        var view = new TheoryView
+        {
+            Loss = residual * residual,
+            MinimumLoss = 0,
+            IsMinimizer = point.IsMinimizer(rule),
+            IsStationary = null,
+            Residual = residual,
+            ResidualBound = rule.Bound(point.ResidualScale),
+            BoundRule = bound,
+            Test = test,
+            ClosedForm = Quantity.None("not a minimizer: Theorem 5 holds on Omega = {W_L...W_1 = M} only"),
+            FlatValue = Quantity.Of(flatValue, "EXACT-MM (eq. 35): 2 L smax(M)^(2 (1 - 1/L)), least over the minimizers of M"),
+            LowerBound = Quantity.None("not a minimizer: eq. 35 bounds lambda_max on Omega only"),
+            UpperBound = Quantity.None("not a minimizer: eq. 34 bounds lambda_max on Omega only"),
+        };
+        if (!view.IsMinimizer)
+        {
+            return view;
+        }
+
+        var minimizer = Minimizer.Of(point, rule);
+        return view with
+        {
+            ClosedForm = Quantity.Of(Theorem5.LambdaMax(minimizer), "EXACT-T5 (Theorem 5, eq. 22): 2 lambda_max(sum_i B_i^T B_i (x) A_i A_i^T)"),
+            LowerBound = Quantity.Of(MulayoffMichaeli.LowerBound(minimizer), "EXACT-MM (eq. 35): 2 L smax(M)^(2 (1 - 1/L))"),
+            UpperBound = Quantity.Of(Corollary10.UpperBound(minimizer), "EXACT-C10 (Corollary 10, eq. 34): 2 sum_k smax(A_k)^2 smax(B_k)^2"),
+        };
+    }
+
+    private static TheoryView Regularized(Factorization point)
+    {
+        var lambda = point.Lambda!.Value;
+        var rule = Tolerance.MinimizerResidual;
+        var isMinimizer = RegularizedMinimum.IsGlobalMinimizer(point);
+        var bound = $"{Exponent(rule.Relative)} sum_k (2 ||A_k||_F ||B_k||_F s + (2 lambda/L) ||W_k||_F), s = ||M||_F + || |W_L|...|W_1| ||_F";
+        var test = $"||grad L||_F <= {bound}, and L(w) = the minimum loss (REG eq. 6 per singular value of M) " +
+            $"within {Exponent(Tolerance.GridSearch.Relative)} (||M||_F^2 + lambda) (REG eq. 2)";
+        var isScalar = RegularizedScalarSharpness.IsScalar(point) && point.Depth >= 2;
+        var noBounds = "EXACT eq. 34-35 bound the unregularized loss; none is verified with lambda > 0";
+        var view = new TheoryView
+        {
+            Loss = RegularizedLoss.Value(point),
+            MinimumLoss = RegularizedMinimum.Value(point.Target, point.Depth, lambda),
+            IsMinimizer = isMinimizer,
+            IsStationary = RegularizedMinimum.IsStationary(point, rule),
+            Residual = RegularizedMinimum.GradientNorm(point),
+            ResidualBound = rule.Bound(RegularizedMinimum.GradientScale(point)),
+            BoundRule = bound,
+            Test = test,
+            ClosedForm = Quantity.None(point.Widths.All(d => d == 1)
+                ? "depth 1: REG Theorem 3 is stated for L >= 2"
+                : "no verified closed form with lambda > 0 outside the scalar case (REG Theorem 3 needs all widths 1)"),
+            FlatValue = Quantity.None("unknown: no verified closed form with lambda > 0 outside the scalar case"),
+            LowerBound = Quantity.None(noBounds),
+            UpperBound = Quantity.None(noBounds),
+        };
+        if (!isScalar)
+        {
+            return view;
+        }
+
+        view = view with
+        {
+            ClosedForm = Quantity.None("not a global minimizer: REG Theorem 3 holds at minimizers only"),
+            FlatValue = Quantity.Of(
+                RegularizedScalarSharpness.FlatValue(point.Target[0, 0], lambda, point.Depth),
+                "REG-T3 (corrected at w = 0): least lambda_max over the global minimizers of REG eq. 6 (REG-T2)"),
+        };
+        if (!isMinimizer)
+        {
+            return view;
+        }
+
+        var collapsed = RegularizedScalarSharpness.MinimizerMagnitude(point) == 0;
+        return view with
+        {
+            ClosedForm = Quantity.Of(
+                RegularizedScalarSharpness.LambdaMax(point),
+                collapsed
+                    ? "REG-T3 corrected at the collapsed minimizer w = 0, where the printed eq. 17 fails"
+                    : "REG-T3 (Theorem 3, eq. 18): max{2 L w^(2L-2) - 2 lambda, 0} + 4 lambda / L, w = |w_i|"),
+        };
+    }
+
+    private static OracleView OracleAt(LossLandscape landscape)
+    {
+        if (landscape.ParameterCount <= DenseLimit)
+        {
+            var hessian = landscape.DenseHessian();
+            return new OracleView(OracleMethod.Dense, DenseSpectrum.Eigenvalues(hessian)[^1], hessian.FrobeniusNorm(), Tolerance.DenseOracle);
+        }
+
+        // Lanczos gives no Frobenius norm; at a minimizer the Hessian is positive semidefinite, so |lambda_max| is its spectral norm.
+        var top = Lanczos.Largest(landscape.HessianOperator());
+        return new OracleView(OracleMethod.Lanczos, top.Eigenvalue, Math.Abs(top.Eigenvalue), Tolerance.LanczosOracle);
+    }
+
+    private sealed record OracleView(OracleMethod Method, double LambdaMax, double Scale, Tolerance Tolerance)
+    {
+        public bool Agrees(double formula) => Tolerance.IsClose(formula, LambdaMax, Math.Max(Scale, Math.Abs(formula)));
+    }
+
+    private sealed record TheoryView
+    {
+        public required double Loss { get; init; }
+
+        public required double MinimumLoss { get; init; }
+
+        public required bool IsMinimizer { get; init; }
+
+        public required bool? IsStationary { get; init; }
+
+        public required double Residual { get; init; }
+
+        public required double ResidualBound { get; init; }
+
+        public required string BoundRule { get; init; }
+
+        public required string Test { get; init; }
+
+        public required Quantity ClosedForm { get; init; }
+
+        public required Quantity FlatValue { get; init; }
+
+        public required Quantity LowerBound { get; init; }
+
+        public required Quantity UpperBound { get; init; }
+    }
+}

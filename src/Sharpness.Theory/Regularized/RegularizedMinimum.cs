@@ -1,0 +1,107 @@
+// The global minimum of the regularized loss (claims REG-T1, REG-T2, ABS-UNIQ): its value, one scalar problem (REG eq. 6)
+// per singular value of M, and whether a given point attains it (stationary, and at that value).
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Theory.Linear;
+
+namespace Sharpness.Theory.Regularized;
+
+/// <summary>
+/// The global minimum of <c>L(w) = ||M - W_L...W_1||_F^2 + (lambda/L) sum_i ||W_i||_F^2</c> (REG eq. 1-2): its value
+/// <c>sum_j min_rho (s_j - rho)^2 + lambda |rho|^(2/L)</c> over the singular values <c>s_j</c> of <c>M</c>, and whether a point
+/// attains it.
+/// </summary>
+/// <remarks>
+/// Why that value: for <c>P = W_L...W_1</c>, <c>(1/L) sum_i ||W_i||_F^2 &gt;= sum_j s_j(P)^(2/L)</c> with equality at balanced
+/// layers, and <c>||M - P||_F^2 &gt;= sum_j (s_j(M) - s_j(P))^2</c> (von Neumann's trace inequality) with equality when P shares
+/// M's singular vectors; <see cref="RegularizedMatrixMinimizer"/> builds a point with both equalities (claim REG-T1 checks that
+/// no descent beats it). With all widths 1 it is REG eq. 6 at the certified global minimizer of <see cref="ScalarEndToEnd"/>.
+/// A point is judged a global minimizer when it is stationary (a first-order condition, judged as tightly as the unregularized
+/// residual) and its loss equals the minimum value: stationarity alone admits saddles and non-global local minima (such as
+/// <c>w = 0</c> below <c>lambda_c</c>), while the loss alone moves only at second order under small displacements.
+/// </remarks>
+public static class RegularizedMinimum
+{
+    /// <summary>
+    /// The minimum value <c>sum_j min_rho (s_j - rho)^2 + lambda |rho|^(2/L)</c>, <c>s_j</c> the singular values of <c>M</c>; for
+    /// L = 1 (ridge regression, <c>rho = s_j / (1 + lambda)</c>) that is <c>lambda / (1 + lambda) ||M||_F^2</c>.
+    /// </summary>
+    /// <remarks>REG eq. 6 per singular value (claims REG-T1, REG-T2); derivation in the type remarks. Domain: feasible widths, L &gt;= 1.</remarks>
+    /// <exception cref="ArgumentException">A non-finite target or lambda.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 1.</exception>
+    public static double Value(Matrix<double> target, int depth, double lambda)
+    {
+        Preconditions.RequireFinite(target, nameof(target), "The target M");
+        Preconditions.RequirePositive(lambda, nameof(lambda));
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        if (depth == 1)
+        {
+            return lambda / (1 + lambda) * Math.Pow(target.FrobeniusNorm(), 2);
+        }
+
+        return ScaledSvd.Of(target, computeVectors: false).S
+            .Sum(s => ScalarEndToEnd.Objective(s, lambda, depth, ScalarEndToEnd.GlobalMinimizers(s, lambda, depth)[0]));
+    }
+
+    /// <summary>The gradient norm <c>||grad L(w)||_F</c>, over all blocks <c>2 A_k^T (P - M) B_k^T + (2 lambda/L) W_k</c>.</summary>
+    /// <remarks>REG eq. 2 (claim REG-T1): zero exactly at stationary points.</remarks>
+    /// <exception cref="ArgumentException">A point without target or lambda.</exception>
+    public static double GradientNorm(Factorization point) =>
+        Math.Sqrt(RegularizedLoss.Gradient(point).Sum(g => Math.Pow(g.FrobeniusNorm(), 2)));
+
+    /// <summary>
+    /// The scale the gradient is judged against: <c>sum_k 2 ||A_k||_F ||B_k||_F s + (2 lambda/L) ||W_k||_F</c> with
+    /// <c>s = ||M||_F + || |W_L| ... |W_1| ||_F</c> (<see cref="Factorization.ResidualScale"/>): the sizes of the two terms of
+    /// each block, which cancel at a stationary point and whose rounding errors are eps times these sizes.
+    /// </summary>
+    /// <remarks>REG eq. 2 (claim REG-T1).</remarks>
+    /// <exception cref="ArgumentException">A point without target or lambda.</exception>
+    public static double GradientScale(Factorization point)
+    {
+        var lambda = RequireRegularized(point);
+        var residualScale = point.ResidualScale;
+        return Enumerable.Range(1, point.Depth).Sum(k =>
+            (2 * point.LeftView(k).FrobeniusNorm() * point.RightView(k).FrobeniusNorm() * residualScale) +
+            (2 * lambda / point.Depth * point.LayerView(k).FrobeniusNorm()));
+    }
+
+    /// <summary>True when <see cref="GradientNorm"/> is within <paramref name="tolerance"/> (default
+    /// <see cref="Tolerance.MinimizerResidual"/>) of zero at the scale <see cref="GradientScale"/>.</summary>
+    /// <remarks>REG eq. 2 (claim REG-T1).</remarks>
+    /// <exception cref="ArgumentException">A point without target or lambda.</exception>
+    public static bool IsStationary(Factorization point, Tolerance? tolerance = null) =>
+        (tolerance ?? Tolerance.MinimizerResidual).IsClose(GradientNorm(point), 0, GradientScale(point));
+
+    /// <summary>
+    /// True when the point is a global minimizer: stationary (<see cref="IsStationary"/>) and with loss equal to
+    /// <see cref="Value"/> within <paramref name="valueTolerance"/> (default <see cref="Tolerance.GridSearch"/>) at the scale
+    /// <c>||M||_F^2 + lambda</c> (the scale of the end-to-end solver's own check).
+    /// </summary>
+    /// <remarks>
+    /// REG eq. 1-2 and 6 (claims REG-T1, REG-T2). Within the tolerance a non-global local minimizer whose loss is within
+    /// 1e-10 of the minimum (lambda within about that much of a threshold <c>lambda_c(s_j, L)</c>) counts as global.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A point without target or lambda.</exception>
+    public static bool IsGlobalMinimizer(Factorization point, Tolerance? stationarity = null, Tolerance? valueTolerance = null)
+    {
+        var lambda = RequireRegularized(point);
+        if (!IsStationary(point, stationarity))
+        {
+            return false;
+        }
+
+        var target = point.TargetView;
+        var scale = Math.Pow(target.FrobeniusNorm(), 2) + lambda;
+        return (valueTolerance ?? Tolerance.GridSearch).IsClose(RegularizedLoss.Value(point), Value(target, point.Depth, lambda), scale);
+    }
+
+    private static double RequireRegularized(Factorization point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        if (point.Lambda is not { } lambda || !point.HasTarget)
+        {
+            throw new ArgumentException("The regularized loss needs a point with a target M and a lambda.", nameof(point));
+        }
+
+        return lambda;
+    }
+}
