@@ -18,7 +18,7 @@ namespace Sharpness.Theory.Exact;
 public static class MulayoffMichaeli
 {
     /// <summary>The flat value <c>2 L smax(M)^(2 (1 - 1/L))</c>, the smallest lambda_max over all minimizers of <c>M</c>.</summary>
-    /// <remarks>EXACT eq. 35-36 (claim EXACT-MM). Domain: any target, <c>L &gt;= 1</c>.</remarks>
+    /// <remarks>EXACT eq. 35-36 (claim EXACT-MM); for a 1x1 target it is REG eq. 39, the lambda -&gt; 0 limit of REG-T3 (claim REG-R4). Domain: any target, <c>L &gt;= 1</c>.</remarks>
     /// <exception cref="ArgumentException">A non-finite target or a depth below 1.</exception>
     public static double FlatValue(Matrix<double> target, int depth)
     {

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Sharpness.Cli.Verify;
+using Sharpness.Verification;
+using Spectre.Console;
+
+namespace Sharpness.Cli.Appendix;
+
+/// <summary>
+/// The <c>appendix</c> verb: runs every claim (as <c>verify</c> does), draws the escape figures, and writes
+/// <c>APPENDIX.md</c> with the figures beside it. Exit code as <c>verify</c>: 0 when every verdict is the expected one.
+/// </summary>
+internal static class AppendixCommand
+{
+    public static Command Create()
+    {
+        var outOption = new Option<string>("--out") { Description = "Directory for APPENDIX.md and its figures.", DefaultValueFactory = _ => "appendix" };
+        var casesOption = new Option<int?>("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
+        var seedOption = new Option<string?>("--seed") { Description = "Seed, or a (seed,gamma) pair." };
+        var command = new Command("appendix", "Write APPENDIX.md: each claim with its code, its checks, this run's verdict and the figures.")
+        {
+            outOption,
+            casesOption,
+            seedOption,
+        };
+        command.SetAction(parse => Run(parse.GetValue(outOption)!, parse.GetValue(casesOption), parse.GetValue(seedOption), Program.Console()));
+        return command;
+    }
+
+    /// <summary>Runs the verb; returns the exit code.</summary>
+    public static int Run(string directory, int? cases, string? seed, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        RunSettings settings;
+        try
+        {
+            var defaults = RunSettings.FromEnvironment();
+            var (s, g) = seed is null ? (defaults.Seed, defaults.Gamma) : RunSettings.ParseSeed(seed);
+            if (cases is <= 0)
+            {
+                throw new ArgumentException($"--cases must be positive, not {cases}.");
+            }
+
+            settings = new RunSettings(cases ?? defaults.Cases, s, g);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 2;
+        }
+
+        var run = VerifyCommand.Execute(settings, Catalogue.Claims, console);
+        try
+        {
+            var figures = AppendixFigures.Write(directory, console);
+            var path = Path.Combine(directory, "APPENDIX.md");
+            AtomicFile.WriteAllText(path, AppendixDocument.Render(run, figures));
+            console.WriteLine($"Wrote {path} ({run.Claims.Count} claims, {figures.Values.Sum(f => f.Count)} figures).");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write the appendix: {ex.Message}");
+            return 2;
+        }
+
+        console.WriteLine(run.Summary);
+        return run.Unexpected == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+using Sharpness.Cli.Appendix;
+using Sharpness.Cli.Verify;
+using Sharpness.Verification;
+using Snapshooter.Xunit;
+using Spectre.Console;
+using Xunit;
+
+namespace Sharpness.Tests.Snapshots;
+
+/// <summary>The appendix text of a small run (two claims, five cases): each claim's sections, with relative errors masked.</summary>
+public sealed partial class AppendixSnapshots
+{
+    [Fact]
+    public void Appendix_TwoClaims()
+    {
+        var settings = new RunSettings(5, RunSettings.DefaultSeed, RunSettings.DefaultGamma);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
+        var run = VerifyCommand.Execute(settings, [Catalogue.Claim("EXACT-T5"), Catalogue.Claim("REG-T3")], console);
+        var figures = new Dictionary<string, IReadOnlyList<string>> { ["REG-T3"] = ["figures/example.png"] };
+        var text = ErrorPattern().Replace(AppendixDocument.Render(run, figures), "<error>");
+        Snapshot.Match(text.Split('\n').Select(line => line.TrimEnd()).ToArray(), "appendix-two-claims");
+    }
+
+    [GeneratedRegex(@"\d\.\de[+-]\d+")]
+    private static partial Regex ErrorPattern();
+}
