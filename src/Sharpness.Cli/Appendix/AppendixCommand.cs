@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sharpness.Cli.Verify;
-using Sharpness.Verification;
 using Spectre.Console;
 
 namespace Sharpness.Cli.Appendix;
@@ -14,8 +13,8 @@ internal static class AppendixCommand
     public static Command Create()
     {
         var outOption = new Option<string>("--out") { Description = "Directory for APPENDIX.md and its figures.", DefaultValueFactory = _ => "appendix" };
-        var casesOption = new Option<int?>("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
-        var seedOption = new Option<string?>("--seed") { Description = "Seed, or a (seed,gamma) pair." };
+        var casesOption = VerifyCommand.CasesOption();
+        var seedOption = VerifyCommand.SeedOption();
         var command = new Command("appendix", "Write APPENDIX.md: each claim with its code, its checks, this run's verdict and the figures.")
         {
             outOption,
@@ -30,25 +29,13 @@ internal static class AppendixCommand
     public static int Run(string directory, int? cases, string? seed, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        RunSettings settings;
-        try
+        if (!VerifyCommand.TryResolve(new VerifyOptions([], cases, seed), out var settings, out var claims, out var error))
         {
-            var defaults = RunSettings.FromEnvironment();
-            var (s, g) = seed is null ? (defaults.Seed, defaults.Gamma) : RunSettings.ParseSeed(seed);
-            if (cases is <= 0)
-            {
-                throw new ArgumentException($"--cases must be positive, not {cases}.");
-            }
-
-            settings = new RunSettings(cases ?? defaults.Cases, s, g);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {error}");
             return 2;
         }
 
-        var run = VerifyCommand.Execute(settings, Catalogue.Claims, console);
+        var run = VerifyCommand.Execute(settings, claims, console);
         try
         {
             var figures = AppendixFigures.Write(directory, console);

@@ -24,8 +24,8 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var claimOption = new Option<string[]>("--claim") { Description = "Claim IDs to verify (default: all), e.g. EXACT-T5.", AllowMultipleArgumentsPerToken = true };
-        var casesOption = new Option<int?>("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
-        var seedOption = new Option<string?>("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
+        var casesOption = CasesOption();
+        var seedOption = SeedOption();
         var depthOption = new Option<int?>("--max-depth") { Description = "Check only cases of depth L at most this (deeper cases are passed over)." };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file." };
@@ -49,6 +49,12 @@ internal static class VerifyCommand
             Program.Console()));
         return verify;
     }
+
+    /// <summary><c>--cases N</c>, shared with <c>appendix</c>.</summary>
+    public static Option<int?> CasesOption() => new("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
+
+    /// <summary><c>--seed S</c>, shared with <c>appendix</c>.</summary>
+    public static Option<string?> SeedOption() => new("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
 
     /// <summary>Runs the verb, writing to <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(VerifyOptions options, IAnsiConsole console)
@@ -123,8 +129,10 @@ internal static class VerifyCommand
         return new VerificationRun(settings, reports);
     }
 
-    private static bool TryResolve(VerifyOptions options, out RunSettings settings, out IReadOnlyList<Claim> claims, out string error)
+    /// <summary>The run settings and claims the options ask for, or the one-line reason they are invalid.</summary>
+    public static bool TryResolve(VerifyOptions options, out RunSettings settings, out IReadOnlyList<Claim> claims, out string error)
     {
+        ArgumentNullException.ThrowIfNull(options);
         settings = RunSettings.FromEnvironment();
         claims = [];
         error = string.Empty;

@@ -65,24 +65,14 @@ public static class AbsTrace
         return Outcome.All([.. outcomes]);
     }
 
-    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
-    {
-        var target = c.TargetMatrix();
-        var (global, higher) = OptimizerMinimizers.Of(c, formulas);
-        var regime = OptimizerMinimizers.Regime(global.Count, higher);
-        if (global.Count == 0)
+    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas) =>
+        OptimizerMinimizers.AtEach(c, formulas, (layers, regime) =>
         {
-            return Outcome.Check(true, regime, "nothing to check");
-        }
-
-        return Outcome.All([.. global.Select(layers =>
-        {
-            var trace = new LossLandscape(layers, target, c.Lambda).DenseHessian().Trace();
+            var trace = new LossLandscape(layers, c.TargetMatrix(), c.Lambda).DenseHessian().Trace();
             var c1 = layers[0].FrobeniusNorm() * layers[0].FrobeniusNorm();
             var bound = formulas.RegularizedTraceLowerBound(c.Widths, c.Lambda, c1);
             return c.Depth == 2
                 ? Outcome.Compare("bound vs oracle trace at an optimizer-found minimizer, L = 2", bound, trace, trace, Tolerance.DenseOracle, regime)
                 : Outcome.Check(trace >= bound - Tolerance.DenseOracle.Bound(trace), regime, $"oracle trace {trace:G10} >= bound {bound:G10} at an optimizer-found minimizer");
-        })]);
-    }
+        });
 }

@@ -51,20 +51,17 @@ public static class AbsUniq
     private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
     {
         var target = c.TargetMatrix();
-        var (global, higher) = OptimizerMinimizers.Of(c, formulas);
-        var regime = OptimizerMinimizers.Regime(global.Count, higher);
-        if (global.Count == 0 || formulas.IsOnExceptionalSet(target, c.Depth, c.Lambda))
-        {
-            return Outcome.Check(true, global.Count == 0 ? regime : "on the exceptional set (not unique, see the other property)", "nothing to check");
-        }
-
         var construction = formulas.RegularizedMatrixMinimizer(target, c.Widths, c.Lambda, new Random(c.Seed), 0);
         var scale = target.FrobeniusNorm() + construction.ResidualScale;
-        return Outcome.All([.. global.Select(layers =>
-        {
-            var product = layers.Skip(1).Aggregate(layers[0], (p, w) => w * p);
-            var difference = (product - construction.Product()).FrobeniusNorm();
-            return Outcome.Compare("optimizer-found product vs construction", difference, 0, scale, Tolerance.Flatness, regime);
-        })]);
+        return OptimizerMinimizers.AtEach(
+            c,
+            formulas,
+            (layers, regime) =>
+            {
+                var product = layers.Skip(1).Aggregate(layers[0], (p, w) => w * p);
+                var difference = (product - construction.Product()).FrobeniusNorm();
+                return Outcome.Compare("optimizer-found product vs construction", difference, 0, scale, Tolerance.Flatness, regime);
+            },
+            offExceptionalSetOnly: true);
     }
 }

@@ -46,8 +46,30 @@ internal static class OptimizerMinimizers
         return (global, endpoints.Count - global.Count);
     }
 
-    /// <summary>The regime label of a case's optimizer check: how many starts reached the global minimum.</summary>
-    internal static string Regime(int global, int higher) => global == 0 ? "no start reached the global minimum" : higher == 0 ? "every start reached the global minimum" : "some starts reached the global minimum";
+    /// <summary>
+    /// Runs <paramref name="check"/> at every optimizer-found global minimizer of the case (given its layers and the
+    /// regime label: how many starts reached the global minimum), passing over cases where no start reached it and,
+    /// when <paramref name="offExceptionalSetOnly"/>, targets on ABS-UNIQ's exceptional set.
+    /// </summary>
+    internal static Outcome AtEach(RegularizedMatrixCase c, Formulas formulas, Func<IReadOnlyList<Matrix<double>>, string, Outcome> check, bool offExceptionalSetOnly = false)
+    {
+        var (global, higher) = Of(c, formulas);
+        if (global.Count == 0)
+        {
+            return Outcome.Check(true, NoneReached, "nothing to check");
+        }
+
+        if (offExceptionalSetOnly && formulas.IsOnExceptionalSet(c.TargetMatrix(), c.Depth, c.Lambda))
+        {
+            return Outcome.Check(true, "on the exceptional set (checked by the construction property)", "nothing to check");
+        }
+
+        var regime = higher == 0 ? "every start reached the global minimum" : "some starts reached the global minimum";
+        return Outcome.All([.. global.Select(layers => check(layers, regime))]);
+    }
+
+    /// <summary>The regime of a case where no start reached the global minimum.</summary>
+    internal const string NoneReached = "no start reached the global minimum";
 
     private static LossLandscape Landscape(RegularizedMatrixCase c, Matrix<double> target, double[] w) =>
         new([.. RegT1.SplitLayers(w, c.Widths)], target, c.Lambda);

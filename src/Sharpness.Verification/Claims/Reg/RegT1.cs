@@ -78,17 +78,10 @@ public static class RegT1
         }
     }
 
-    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
-    {
-        var target = c.TargetMatrix();
-        var (global, higher) = OptimizerMinimizers.Of(c, formulas);
-        var regime = OptimizerMinimizers.Regime(global.Count, higher);
-        return global.Count == 0
-            ? Outcome.Check(true, regime, "nothing to check")
-            : Outcome.All([.. global.Select(layers =>
-            {
-                var point = new Factorization(layers, target, c.Lambda);
-                return Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3} at an optimizer-found minimizer");
-            })]);
-    }
+    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas) =>
+        OptimizerMinimizers.AtEach(c, formulas, (layers, regime) =>
+        {
+            var point = new Factorization(layers, c.TargetMatrix(), c.Lambda);
+            return Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3} at an optimizer-found minimizer");
+        });
 }
