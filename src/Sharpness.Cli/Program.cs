@@ -5,5 +5,6 @@ using Sharpness.Cli;
 var root = new RootCommand("Sharpness: executable checks of the sharpness theory of deep matrix factorization.")
 {
     VerifyCommand.Create(),
+    Sharpness.Cli.Escape.EscapeCommand.Create(),
 };
 return root.Parse(args).Invoke();
