@@ -93,6 +93,10 @@ internal static class EscapePlots
         }
 
         plot.Axes.SetLimits(grid.Xs[0], grid.Xs[^1], grid.Ys[0], grid.Ys[^1]);
+
+        // Three significant digits: the default labels repeat themselves on windows as small as 1e-10.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Coordinate };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Coordinate };
         plot.Title($"{result.Configuration.Id} (EXACT-CONTOUR): p(x, y) = L(w* + x v_1 + y v_N), {contour.Caption}");
         plot.XLabel("x: coordinate along v_1 (top Hessian eigenvector)");
         plot.YLabel("y: coordinate along v_N (bottom Hessian eigenvector)");
@@ -106,6 +110,8 @@ internal static class EscapePlots
         ArgumentNullException.ThrowIfNull(run);
         return string.Create(CultureInfo.InvariantCulture, $"eta = {run.Multiple:G4} x 2/lambda_max ({run.Outcome.ToString().ToLowerInvariant()})");
     }
+
+    private static string Coordinate(double x) => Math.Abs(x) < 1e-300 ? "0" : x.ToString("G3", CultureInfo.InvariantCulture);
 
     private static Plot LogLines(EscapeResult result, Func<EscapeRun, IReadOnlyList<double>> values, string title, string label)
     {
