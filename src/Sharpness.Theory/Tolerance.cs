@@ -82,7 +82,7 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     /// <summary>
     /// GD's loss has returned to its minimum (EXACT-ESC) when <c>L(w_k) &lt;= 1e-12 ||M||_F^2</c>, the level the issue fixes:
     /// 1e-12 is far above the rounding floor of the loss at a minimizer (about <c>(eps ||M||_F)^2</c>, 1e-32 relative) and far
-    /// below the loss of the start it must return from (about 1e-8 relative, see the claim).
+    /// below the loss of the start it must return from (at least about 4e-8 relative; the claim checks it is above 1e-12).
     /// </summary>
     public static Tolerance ConvergedLoss { get; } = new(0.0, 1e-12);
 

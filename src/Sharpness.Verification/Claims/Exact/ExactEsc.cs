@@ -14,7 +14,10 @@ public static class ExactEsc
     /// <summary>The escape leg starts at <c>1e-10 ||w*||</c> along <c>v_1</c>: deep in the quadratic regime, a million ulps of <c>w*</c>.</summary>
     public const double EscapeStart = 1e-10;
 
-    /// <summary>The return leg starts at <c>1e-4 ||w*||</c> along <c>v_1</c>: inside the ball, with a loss (about 1e-8 of <c>||M||_F^2</c>) well above the level it must return to.</summary>
+    /// <summary>
+    /// The return leg starts at <c>1e-4 ||w*||</c> along <c>v_1</c>: inside the ball, with a loss of <c>(lambda_max / 2) 1e-8 ||w*||^2</c>
+    /// (4e-8 to 3e-3 of <c>||M||_F^2</c> in the cases tried), which the property checks is above the level it must return to.
+    /// </summary>
     public const double ReturnStart = 1e-4;
 
     /// <summary>Steps 5% above the threshold grow the top component 1.1-fold a step: 73 steps for a thousandfold; 500 is ample.</summary>
