@@ -3,21 +3,34 @@ namespace Sharpness.Cli;
 /// <summary>Writes output files whole or not at all: into a temporary file beside the target, then moved over it.</summary>
 internal static class AtomicFile
 {
-    /// <summary>Writes <paramref name="contents"/> to <paramref name="path"/>, creating its directory; a failure leaves no partial file.</summary>
-    public static void WriteAllText(string path, string contents)
+    /// <summary>
+    /// Calls <paramref name="write"/> with a temporary path in the target's directory (created if missing; same extension,
+    /// so writers that infer the format from it still work), then moves it to <paramref name="path"/>; the temporary file
+    /// is removed on failure.
+    /// </summary>
+    public static string Write(string path, Action<string> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
         try
         {
-            File.WriteAllText(temporary, contents);
+            write(temporary);
             File.Move(temporary, full, overwrite: true);
         }
         finally
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
+
+        return path;
     }
+
+    /// <summary>Writes <paramref name="contents"/> to <paramref name="path"/> in full or not at all.</summary>
+    public static void WriteAllText(string path, string contents) => Write(path, temporary => File.WriteAllText(temporary, contents));
 }

@@ -7,6 +7,7 @@ var root = new RootCommand("Sharpness: executable checks of the sharpness theory
 {
     VerifyCommand.Create(),
     Sharpness.Cli.LambdaMax.LambdaMaxCommand.Create(),
+    Sharpness.Cli.Escape.EscapeCommand.Create(),
     Sharpness.Cli.Appendix.AppendixCommand.Create(),
 };
 return root.Parse(args).Invoke();

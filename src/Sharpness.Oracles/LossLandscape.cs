@@ -129,11 +129,22 @@ public sealed class LossLandscape
     /// where <c>A_k = W_L ... W_(k+1)</c>, <c>B_k = W_(k-1) ... W_1</c> and <c>P = W_L ... W_1</c>.
     /// </summary>
     /// <returns>The gradient, length <see cref="ParameterCount"/>.</returns>
-    public double[] Gradient()
+    public double[] Gradient() => GradientOf(_layers);
+
+    /// <summary>
+    /// The analytic gradient at an arbitrary parameter vector (same widths, target and lambda): the formula of
+    /// <see cref="Gradient()"/> evaluated at the layers <paramref name="w"/> describes. Gradient descent steps with it.
+    /// </summary>
+    /// <param name="w">The parameters <c>[vec(W_1); ...; vec(W_L)]</c>, column-major, length <see cref="ParameterCount"/>.</param>
+    /// <returns>The gradient at <paramref name="w"/>, length <see cref="ParameterCount"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="w"/> has the wrong length or a non-finite entry.</exception>
+    public double[] Gradient(ReadOnlySpan<double> w) => GradientOf(Unstack(w, nameof(w)));
+
+    private double[] GradientOf(Matrix<double>[] layers)
     {
-        var a = Suffixes();
-        var b = Prefixes();
-        var residual = Residual(b);
+        var a = SuffixesOf(layers, _widths);
+        var b = PrefixesOf(layers, _widths);
+        var residual = (layers[^1] * b[^1]) - _target;
         var decay = 2 * Lambda / Depth;
         var g = new double[ParameterCount];
         for (var k = 0; k < Depth; k++)
@@ -141,7 +152,7 @@ public sealed class LossLandscape
             var block = 2.0 * a[k].TransposeThisAndMultiply(residual).TransposeAndMultiply(b[k]);
             if (decay != 0)
             {
-                block += decay * _layers[k];
+                block += decay * layers[k];
             }
 
             Write(block, g.AsSpan(_offsets[k], _offsets[k + 1] - _offsets[k]));
@@ -280,28 +291,32 @@ public sealed class LossLandscape
     internal int Offset(int k) => _offsets[k];
 
     /// <summary>A_k = W_L ... W_(k+1) for k = 1..L (index k - 1), accumulated from the d_L end so that a scalar output keeps every product a row vector.</summary>
-    internal Matrix<double>[] Suffixes()
+    internal Matrix<double>[] Suffixes() => SuffixesOf(_layers, _widths);
+
+    /// <summary>B_k = W_(k-1) ... W_1 for k = 1..L (index k - 1), accumulated from the d_0 end so that a scalar input keeps every product a column vector.</summary>
+    internal Matrix<double>[] Prefixes() => PrefixesOf(_layers, _widths);
+
+    private static Matrix<double>[] SuffixesOf(Matrix<double>[] layers, int[] widths)
     {
-        var depth = Depth;
+        var depth = layers.Length;
         var a = new Matrix<double>[depth];
-        a[depth - 1] = Matrix<double>.Build.DenseIdentity(_widths[depth]);
+        a[depth - 1] = Matrix<double>.Build.DenseIdentity(widths[depth]);
         for (var k = depth - 2; k >= 0; k--)
         {
-            a[k] = a[k + 1] * _layers[k + 1];
+            a[k] = a[k + 1] * layers[k + 1];
         }
 
         return a;
     }
 
-    /// <summary>B_k = W_(k-1) ... W_1 for k = 1..L (index k - 1), accumulated from the d_0 end so that a scalar input keeps every product a column vector.</summary>
-    internal Matrix<double>[] Prefixes()
+    private static Matrix<double>[] PrefixesOf(Matrix<double>[] layers, int[] widths)
     {
-        var depth = Depth;
+        var depth = layers.Length;
         var b = new Matrix<double>[depth];
-        b[0] = Matrix<double>.Build.DenseIdentity(_widths[0]);
+        b[0] = Matrix<double>.Build.DenseIdentity(widths[0]);
         for (var k = 1; k < depth; k++)
         {
-            b[k] = _layers[k - 1] * b[k - 1];
+            b[k] = layers[k - 1] * b[k - 1];
         }
 
         return b;

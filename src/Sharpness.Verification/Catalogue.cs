@@ -23,6 +23,8 @@ public static class Catalogue
         ExactTrace.Claim,
         ExactScale.Claim,
         ExactStab.Claim,
+        ExactEsc.Claim,
+        ExactContour.Claim,
         RegT1.Claim,
         RegT2.Claim,
         RegT3.Claim,

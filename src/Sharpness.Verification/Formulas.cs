@@ -1,10 +1,12 @@
 // The formulas a property checks, as replaceable delegates: the theory library's by default, a mutant's
 // (a plausible wrong formula) in the rejection tests. Properties never call Sharpness.Theory formulas
-// directly, so every property can be shown to fail on a wrong formula.
+// directly, so every property can be shown to fail on a wrong formula. One entry is not a formula of the
+// theory library but a choice the paper states: the contour map's axes (EXACT Appendix D.1, v_1 and v_N).
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Theory;
 using Sharpness.Theory.Constructions;
 using Sharpness.Theory.Exact;
+using Sharpness.Verification.Experiments;
 
 namespace Sharpness.Verification;
 
@@ -37,7 +39,9 @@ public sealed record Formulas(
     Func<Matrix<double>, IReadOnlyList<int>, double, Random, int, Factorization> RegularizedMatrixMinimizer,
     Func<Matrix<double>, int, double, bool, double> RegularizedLayerFrobeniusSquared,
     Func<Matrix<double>, int, double, bool> IsOnExceptionalSet,
-    Func<IReadOnlyList<int>, double, double, double> RegularizedTraceLowerBound)
+    Func<IReadOnlyList<int>, double, double, double> RegularizedTraceLowerBound,
+    Func<double, double> MaxStableStep,
+    Func<EscapeMinimum, ContourAxes> ContourAxes)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -68,5 +72,17 @@ public sealed record Formulas(
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.FromTarget,
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.LayerFrobeniusSquared,
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.IsOnExceptionalSet,
-        Sharpness.Theory.Regularized.TraceLowerBound.Of);
+        Sharpness.Theory.Regularized.TraceLowerBound.Of,
+        LinearStability.MaxStableStep,
+        Experiments.ContourAxes.Eigenvectors);
+
+    /// <summary>The closed form of lambda_max that <paramref name="form"/> names (the one a figure's caption used), at <paramref name="minimizer"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown closed form.</exception>
+    public double LambdaMax(ClosedForm form, Minimizer minimizer) => form switch
+    {
+        ClosedForm.Corollary6 => Corollary6LambdaMax(minimizer),
+        ClosedForm.Theorem4 => Theorem4LambdaMax(minimizer),
+        ClosedForm.Theorem5 => Theorem5LambdaMax(minimizer),
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, "Unknown closed form."),
+    };
 }

@@ -91,6 +91,21 @@ public sealed class LossLandscapeHessianTests
         Assert.True(OracleSamples.MaxAbsDifference(gradient, coarse) <= 1e-12 * Math.Max(scale, landscape.Loss()));
     }
 
+    /// <summary>The gradient at an arbitrary vector is the gradient of the landscape built at that vector's layers.</summary>
+    [Theory]
+    [MemberData(nameof(Points))]
+    public void GradientAtVector_EqualsGradientOfLandscapeAtThatPoint(int seed, int[] widths, double lambda)
+    {
+        var random = new Random(seed);
+        var layers = OracleSamples.Layers(random, widths);
+        var target = OracleSamples.Gaussian(random, widths[^1], widths[0]);
+        var here = new LossLandscape(layers, target, lambda);
+        var there = new LossLandscape(OracleSamples.Layers(new Random(seed + 1000), widths), target, lambda);
+
+        Assert.Equal(there.Gradient(), here.Gradient(there.Parameters()));
+        Assert.Equal(there.Loss(), here.Loss(there.Parameters()));
+    }
+
     /// <summary>The jet second derivative equals u^T H u.</summary>
     [Theory]
     [MemberData(nameof(Points))]

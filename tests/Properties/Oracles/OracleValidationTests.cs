@@ -61,6 +61,8 @@ public sealed class OracleValidationTests
 
         AssertArgument("w", "length 3 but the landscape has N = 18", () => landscape.Loss(new double[3]));
         AssertArgument("w", "is NaN", () => landscape.Loss(Enumerable.Repeat(double.NaN, n).ToArray()));
+        AssertArgument("w", "length 17 but the landscape has N = 18", () => landscape.Gradient(new double[n - 1]));
+        AssertArgument("w", "is -Infinity", () => landscape.Gradient(Enumerable.Repeat(double.NegativeInfinity, n).ToArray()));
         AssertArgument("u", "length 19", () => landscape.SecondDirectionalDerivative(new double[n + 1]));
         AssertArgument("x", "x has length 2", () => op.Multiply(new double[2], new double[n]));
         AssertArgument("y", "y has length 2", () => op.Multiply(new double[n], new double[2]));

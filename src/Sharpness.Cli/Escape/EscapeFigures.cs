@@ -1,0 +1,57 @@
+using System.Globalization;
+using Sharpness.Verification.Experiments;
+
+namespace Sharpness.Cli.Escape;
+
+/// <summary>
+/// Writes computed escape experiments to a directory: per figure the PNG panels (a) loss, (b) distance, (c) contour map of the
+/// runs at or above <c>2/lambda_max</c> and (d) of those below; per run a CSV trace; and <c>escape-summary.csv</c>.
+/// Each file is written to a temporary name and moved into place, so an interrupted run leaves no half-written file.
+/// The <c>escape</c> verb calls this, and so can any verb that needs the figures (the executable appendix).
+/// </summary>
+internal static class EscapeFigures
+{
+    /// <summary>The summary file's name.</summary>
+    public const string SummaryFile = "escape-summary.csv";
+
+    /// <summary>Writes every figure and trace of <paramref name="results"/> into <paramref name="directory"/> (created if missing).</summary>
+    /// <returns>The written paths, in writing order (summary last).</returns>
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<EscapeResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(results);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var result in results)
+        {
+            var id = FileSafe(result.Configuration.Id);
+            written.Add(Png(Path.Combine(directory, $"{id}_a_loss.png"), EscapePlots.Loss(result)));
+            written.Add(Png(Path.Combine(directory, $"{id}_b_distance.png"), EscapePlots.Distance(result)));
+            foreach (var contour in result.Contours)
+            {
+                var panel = contour.Runs.Any(r => r.Multiple >= 1) ? "c_contour_at_or_above" : "d_contour_below";
+                written.Add(Png(Path.Combine(directory, $"{id}_{panel}.png"), EscapePlots.Contour(result, contour)));
+            }
+
+            foreach (var run in result.Runs)
+            {
+                var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{id}_eta{run.Multiple:G4}.csv"));
+                written.Add(AtomicFile.Write(path, temporary => File.WriteAllText(temporary, EscapeCsv.Trace(run.Trace))));
+            }
+        }
+
+        written.Add(AtomicFile.Write(Path.Combine(directory, SummaryFile), temporary => File.WriteAllText(temporary, EscapeCsv.Summary(results))));
+        return written;
+    }
+
+    private static string Png(string path, ScottPlot.Plot plot)
+    {
+        using (plot)
+        {
+            return AtomicFile.Write(path, temporary => plot.SavePng(temporary, EscapePlots.Width, EscapePlots.Height));
+        }
+    }
+
+    // Scaled-down configurations are named like "Fig6/5"; a slash cannot be part of a file name.
+    private static string FileSafe(string id) => id.Replace('/', '-');
+}
