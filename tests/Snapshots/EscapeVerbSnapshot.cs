@@ -1,13 +1,15 @@
 using Sharpness.Cli.Escape;
 using Sharpness.Verification.Experiments;
+using System.Text.RegularExpressions;
 using Snapshooter.Xunit;
+using Spectre.Console;
 using Xunit;
 
 namespace Sharpness.Tests.Snapshots;
 
 /// <summary>The escape verb in-process: what it writes (names, CSV shapes, PNG signatures), its outcomes, and how it refuses bad arguments.</summary>
 [Trait("Claim", "EXACT-ESC")]
-public sealed class EscapeVerbSnapshot : IDisposable
+public sealed partial class EscapeVerbSnapshot : IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -17,7 +19,8 @@ public sealed class EscapeVerbSnapshot : IDisposable
     public void Escape_Figure2_WritesPanelsTracesAndSummary()
     {
         // Figure 2's chain (N = 15) at 400 steps: enough for 1.05 x 2/lambda_max to escape from r = 1e-12 (about 230 steps).
-        var exit = EscapeCommand.Run(_directory, ["Fig2"], 400, []);
+        using var output = new StringWriter();
+        var exit = EscapeCommand.Run(_directory, ["Fig2"], 400, [], Console(output));
 
         var files = Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.All(files.Where(f => f!.EndsWith(".png", StringComparison.Ordinal)), f => Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(_directory, f!)).Take(8)));
@@ -32,6 +35,7 @@ public sealed class EscapeVerbSnapshot : IDisposable
                 TraceRows = trace.Length - 1,
                 SummaryHeader = summary[0],
                 Outcomes = summary.Skip(1).Select(row => row.Split(',')).Select(c => $"{c[0]} x{c[9]}: {c[13]}").ToArray(),
+                Table = Timing().Replace(output.ToString(), "<timing>").Split('\n').Select(line => line.TrimEnd()).ToArray(),
             },
             "EscapeVerb");
     }
@@ -43,7 +47,9 @@ public sealed class EscapeVerbSnapshot : IDisposable
     [InlineData("Fig1", 100, double.NaN)]
     public void Escape_BadArguments_ExitTwoAndWriteNothing(string figure, int iterations, double step)
     {
-        Assert.Equal(2, EscapeCommand.Run(_directory, [figure], iterations, [step]));
+        using var output = new StringWriter();
+        Assert.Equal(2, EscapeCommand.Run(_directory, [figure], iterations, [step], Console(output)));
+        Assert.StartsWith("error: ", output.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_directory));
     }
 
@@ -55,6 +61,23 @@ public sealed class EscapeVerbSnapshot : IDisposable
 
         Assert.Equal(written.Order(StringComparer.Ordinal), Directory.GetFiles(_directory).Order(StringComparer.Ordinal));
     }
+
+    private static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        return console;
+    }
+
+    // Seconds and the temporary directory's name change from run to run.
+    [GeneratedRegex(@"Computed in .*$", RegexOptions.Singleline)]
+    private static partial Regex Timing();
 
     public void Dispose()
     {

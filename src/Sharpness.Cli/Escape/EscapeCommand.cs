@@ -44,13 +44,15 @@ internal static class EscapeCommand
             parse.GetValue(outOption) ?? DefaultDirectory,
             parse.GetValue(figureOption) ?? [],
             parse.GetValue(iterationsOption),
-            parse.GetValue(stepsOption) ?? []));
+            parse.GetValue(stepsOption) ?? [],
+            Program.Console()));
         return escape;
     }
 
     /// <summary>Runs the experiments, then writes the files, then prints the table. Exit 0 when every run above and below the threshold did what EXACT-ESC predicts, 1 otherwise, 2 on bad arguments.</summary>
-    public static int Run(string directory, IReadOnlyList<string> figureIds, int iterations, IReadOnlyList<double> steps)
+    public static int Run(string directory, IReadOnlyList<string> figureIds, int iterations, IReadOnlyList<double> steps, IAnsiConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         IReadOnlyList<EscapeConfiguration> configurations;
         EscapeOptions options;
         try
@@ -60,40 +62,49 @@ internal static class EscapeCommand
         }
         catch (ArgumentException ex)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return 2;
         }
 
         var clock = Stopwatch.StartNew();
         var results = new List<EscapeResult>();
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask("escape", maxValue: configurations.Count * EscapeExperiment.Stages(options));
-                var progress = new StageProgress(stage =>
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Redirected output: no progress bar (Spectre's fallback prints at moments that depend on timing).
+            results.AddRange(configurations.Select(configuration => EscapeExperiment.Run(configuration, options)));
+        }
+        else
+        {
+            console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context =>
                 {
-                    task.Description = Markup.Escape(stage);
-                    task.Increment(1);
-                });
-                foreach (var configuration in configurations)
-                {
-                    results.Add(EscapeExperiment.Run(configuration, options, progress: progress));
-                }
+                    var task = context.AddTask("escape", maxValue: configurations.Count * EscapeExperiment.Stages(options));
+                    var progress = new StageProgress(stage =>
+                    {
+                        task.Description = Markup.Escape(stage);
+                        task.Increment(1);
+                    });
+                    foreach (var configuration in configurations)
+                    {
+                        results.Add(EscapeExperiment.Run(configuration, options, progress: progress));
+                    }
 
-                task.Value = task.MaxValue;
-            });
+                    task.Value = task.MaxValue;
+                });
+        }
+
         var computed = clock.Elapsed;
 
         var written = EscapeFigures.Write(directory, results);
-        AnsiConsole.Write(Table(results, options));
+        console.Write(Table(results, options));
         var contradicted = results.SelectMany(r => r.Runs.Select(run => (r.Configuration.Id, Run: run))).Where(x => !AsPredicted(x.Run)).ToList();
         foreach (var (id, run) in contradicted)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{id}[/]: eta = {run.Multiple} x 2/lambda_max {run.Outcome.ToString().ToLowerInvariant()}, against EXACT-ESC.");
+            console.MarkupLineInterpolated($"[red]{id}[/]: eta = {run.Multiple} x 2/lambda_max {run.Outcome.ToString().ToLowerInvariant()}, against EXACT-ESC.");
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Escaped = the distance from w* grew {EscapeExperiment.EscapeGrowth:G}-fold; at exactly 2/lambda_max the paper predicts convergence. Computed in {computed.TotalSeconds:F1} s; wrote {written.Count} files to {Path.GetFullPath(directory)} in {(clock.Elapsed - computed).TotalSeconds:F1} s.");
         return contradicted.Count == 0 ? 0 : 1;
     }
