@@ -3,7 +3,6 @@ using Sharpness.Cli.Appendix;
 using Sharpness.Cli.Verify;
 using Sharpness.Verification;
 using Snapshooter.Xunit;
-using Spectre.Console;
 using Xunit;
 
 namespace Sharpness.Tests.Snapshots;
@@ -15,7 +14,7 @@ public sealed partial class AppendixSnapshots
     public void Appendix_TwoClaims()
     {
         var settings = new RunSettings(5, RunSettings.DefaultSeed, RunSettings.DefaultGamma);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
+        var console = PlainConsole.Over(TextWriter.Null);
         var run = VerifyCommand.Execute(settings, [Catalogue.Claim("EXACT-T5"), Catalogue.Claim("REG-T3")], console);
         var figures = new Dictionary<string, IReadOnlyList<string>> { ["REG-T3"] = ["figures/example.png"] };
         var text = ErrorPattern().Replace(AppendixDocument.Render(run, figures), "<error>");

@@ -2,7 +2,6 @@ using Sharpness.Cli.Escape;
 using Sharpness.Verification.Experiments;
 using System.Text.RegularExpressions;
 using Snapshooter.Xunit;
-using Spectre.Console;
 using Xunit;
 
 namespace Sharpness.Tests.Snapshots;
@@ -20,7 +19,7 @@ public sealed partial class EscapeVerbSnapshot : IDisposable
     {
         // Figure 2's chain (N = 15) at 400 steps: enough for 1.05 x 2/lambda_max to escape from r = 1e-12 (about 230 steps).
         using var output = new StringWriter();
-        var exit = EscapeCommand.Run(_directory, ["Fig2"], 400, [], Console(output));
+        var exit = EscapeCommand.Run(_directory, ["Fig2"], 400, [], PlainConsole.Over(output));
 
         var files = Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.All(files.Where(f => f!.EndsWith(".png", StringComparison.Ordinal)), f => Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(_directory, f!)).Take(8)));
@@ -48,7 +47,7 @@ public sealed partial class EscapeVerbSnapshot : IDisposable
     public void Escape_BadArguments_ExitTwoAndWriteNothing(string figure, int iterations, double step)
     {
         using var output = new StringWriter();
-        Assert.Equal(2, EscapeCommand.Run(_directory, [figure], iterations, [step], Console(output)));
+        Assert.Equal(2, EscapeCommand.Run(_directory, [figure], iterations, [step], PlainConsole.Over(output)));
         Assert.StartsWith("error: ", output.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_directory));
     }
@@ -60,19 +59,6 @@ public sealed partial class EscapeVerbSnapshot : IDisposable
         var written = EscapeFigures.Write(_directory, [result]);
 
         Assert.Equal(written.Order(StringComparer.Ordinal), Directory.GetFiles(_directory).Order(StringComparer.Ordinal));
-    }
-
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        return console;
     }
 
     // Seconds and the temporary directory's name change from run to run.

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Cli.LambdaMax;
-using Spectre.Console;
 
 namespace Sharpness.Tests.Snapshots;
 
@@ -63,15 +62,7 @@ internal static class LambdaMaxRun
     {
         var report = SharpnessReport.Of(NetworkFile.Parse(json));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 140;
-        console.Profile.Capabilities.Unicode = true;
+        var console = PlainConsole.Over(writer, width: 140);
         console.Write(ReportRendering.Table(report, Rounded.Of));
         return writer.ToString().TrimEnd().Split('\n').Select(line => line.TrimEnd()).ToArray();
     }

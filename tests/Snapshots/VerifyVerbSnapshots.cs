@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sharpness.Cli.Verify;
 using Snapshooter.Xunit;
-using Spectre.Console;
 using Xunit;
 
 namespace Sharpness.Tests.Snapshots;
@@ -80,14 +79,7 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
     private static (int Code, string Output) Run(VerifyOptions options)
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
+        var console = PlainConsole.Over(writer);
         var code = VerifyCommand.Run(options, console);
         return (code, writer.ToString());
     }
