@@ -10,7 +10,20 @@ var root = new RootCommand("Sharpness: executable checks of the sharpness theory
     Sharpness.Cli.Escape.EscapeCommand.Create(),
     Sharpness.Cli.Appendix.AppendixCommand.Create(),
 };
-return root.Parse(args).Invoke();
+// A usage error (unknown option, missing FILE, a number that does not parse) is a bad argument like any other:
+// one line per error and exit code 2, as every verb does for the arguments it checks itself.
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        await System.Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+
+    return 2;
+}
+
+return await parsed.InvokeAsync();
 
 /// <summary>The command's entry point and what its verbs share.</summary>
 internal static partial class Program

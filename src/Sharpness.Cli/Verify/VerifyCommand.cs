@@ -150,6 +150,12 @@ internal static class VerifyCommand
             }
 
             settings = new RunSettings(options.Cases ?? settings.Cases, seed, gamma, options.MaxDepth);
+            var unknown = options.ClaimIds.Where(id => !Catalogue.Claims.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"No claim {string.Join(", ", unknown.Select(id => $"'{id}'"))}. Known: {string.Join(", ", Catalogue.Claims.Select(c => c.Id))}.");
+            }
+
             claims = options.ClaimIds.Count == 0 ? Catalogue.Claims : [.. options.ClaimIds.Select(Catalogue.Claim)];
             return true;
         }
