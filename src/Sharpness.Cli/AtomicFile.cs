@@ -33,4 +33,25 @@ internal static class AtomicFile
 
     /// <summary>Writes <paramref name="contents"/> to <paramref name="path"/> in full or not at all.</summary>
     public static void WriteAllText(string path, string contents) => Write(path, temporary => File.WriteAllText(temporary, contents));
+
+    /// <summary>Why <paramref name="path"/> cannot take an output file (it is a directory, or its directory cannot be
+    /// created), or null when it can: checked before a long run rather than after it.</summary>
+    public static string? ProblemWith(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                return $"{path} is a directory, not a file";
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"cannot write {path}: {ex.Message}";
+        }
+    }
 }

@@ -6,6 +6,14 @@ namespace Sharpness.Oracles;
 /// <summary>The full spectrum of a dense symmetric matrix, by MathNet's symmetric eigenvalue decomposition.</summary>
 public static class DenseSpectrum
 {
+    /// <summary>
+    /// The largest parameter count N for which callers take the dense spectrum rather than Lanczos on the matrix-free
+    /// Hessian. A dense EVD at N = 400 costs about N^3 = 6.4e7 flops and N^2 doubles (1.3 MB), well under a second, and is
+    /// robust where Lanczos has to work (repeated top eigenvalues, a zero Hessian); above it the O(N^3) cost grows quickly
+    /// (0.3 s at N = 600, about 20 s at N = 2421 here) while Lanczos needs a few hundred Hessian-vector products.
+    /// </summary>
+    public const int DenseLimit = 400;
+
     /// <summary>All eigenvalues of a symmetric matrix, in ascending order.</summary>
     /// <param name="symmetric">A square, finite, symmetric matrix (symmetric up to roundoff).</param>
     /// <returns>The <c>n</c> eigenvalues, ascending (repeated eigenvalues appear repeatedly).</returns>

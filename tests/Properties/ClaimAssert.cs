@@ -25,4 +25,14 @@ internal static class ClaimAssert
         var rejected = claim.Properties.Any(p => !ClaimRunner.Run(claim, p, settings, formulas).Passed);
         Assert.True(rejected, $"{claimId}: no property rejects the mutant {mutantName} ({mutant.HowWrong}) in {settings.Cases} cases from seed {settings.Replay}.");
     }
+
+    /// <summary>Runs one property of the claim with the mutant's formulas; passes only when that property fails.</summary>
+    public static void PropertyRejects(string claimId, string propertyName, string mutantName)
+    {
+        var claim = Catalogue.Claim(claimId);
+        var mutant = claim.Mutant(mutantName);
+        var settings = RunSettings.FromEnvironment();
+        var report = ClaimRunner.Run(claim, claim.Property(propertyName), settings, mutant.Apply(Formulas.Theory));
+        Assert.False(report.Passed, $"{claimId} {propertyName} does not reject the mutant {mutantName} ({mutant.HowWrong}) in {settings.Cases} cases from seed {settings.Replay}.");
+    }
 }

@@ -19,7 +19,7 @@ public sealed partial class EscapeVerbSnapshot : IDisposable
     {
         // Figure 2's chain (N = 15) at 400 steps: enough for 1.05 x 2/lambda_max to escape from r = 1e-12 (about 230 steps).
         using var output = new StringWriter();
-        var exit = EscapeCommand.Run(_directory, ["Fig2"], 400, [], PlainConsole.Over(output));
+        var exit = EscapeCommand.Run(_directory, ["Fig2"], 400, [], PlainConsole.Over(output), output);
 
         var files = Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.All(files.Where(f => f!.EndsWith(".png", StringComparison.Ordinal)), f => Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(_directory, f!)).Take(8)));
@@ -47,7 +47,7 @@ public sealed partial class EscapeVerbSnapshot : IDisposable
     public void Escape_BadArguments_ExitTwoAndWriteNothing(string figure, int iterations, double step)
     {
         using var output = new StringWriter();
-        Assert.Equal(2, EscapeCommand.Run(_directory, [figure], iterations, [step], PlainConsole.Over(output)));
+        Assert.Equal(2, EscapeCommand.Run(_directory, [figure], iterations, [step], PlainConsole.Over(output), output));
         Assert.StartsWith("error: ", output.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_directory));
     }

@@ -36,7 +36,7 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
                 Table = Lines(output),
                 Json = Lines(File.ReadAllText(json)),
                 Markdown = Lines(File.ReadAllText(markdown)),
-                LeftoverFiles = Directory.EnumerateFiles(_directory, "*.tmp", SearchOption.AllDirectories).Count(),
+                Written = Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_directory, f)).Order(StringComparer.Ordinal).ToArray(),
             },
             "verify-verb-report");
     }
@@ -66,6 +66,7 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
             ("bad seed", new VerifyOptions(["EXACT-L2"], Seed: "twelve")),
             ("even gamma", new VerifyOptions(["EXACT-L2"], Seed: "(1,2)")),
             ("zero depth", new VerifyOptions(["EXACT-L2"], MaxDepth: 0)),
+            ("report path is a directory", new VerifyOptions(["EXACT-L2"], JsonPath: ".")),
         };
         Snapshot.Match(
             cases.Select(c =>
@@ -80,7 +81,7 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
     {
         using var writer = new StringWriter();
         var console = PlainConsole.Over(writer);
-        var code = VerifyCommand.Run(options, console);
+        var code = VerifyCommand.Run(options, console, writer);
         return (code, writer.ToString());
     }
 

@@ -21,34 +21,27 @@ internal static class AppendixCommand
             casesOption,
             seedOption,
         };
-        command.SetAction(parse => Run(parse.GetValue(outOption)!, parse.GetValue(casesOption), parse.GetValue(seedOption), Program.Console()));
+        command.SetAction(parse => Run(parse.GetValue(outOption)!, parse.GetValue(casesOption), parse.GetValue(seedOption), Program.Console(), System.Console.Error));
         return command;
     }
 
-    /// <summary>Runs the verb; returns the exit code.</summary>
-    public static int Run(string directory, int? cases, string? seed, IAnsiConsole console)
+    /// <summary>Runs the verb, writing progress and the summary to <paramref name="console"/> and a bad argument's one
+    /// line to <paramref name="error"/>; returns the exit code.</summary>
+    public static int Run(string directory, int? cases, string? seed, IAnsiConsole console, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (!VerifyCommand.TryResolve(new VerifyOptions([], cases, seed), out var settings, out var claims, out var error))
+        ArgumentNullException.ThrowIfNull(error);
+        var path = Path.Combine(directory, "APPENDIX.md");
+        if (!VerifyCommand.TryResolve(new VerifyOptions([], cases, seed, MarkdownPath: path), out var settings, out var claims, out var problem))
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {error}");
+            error.WriteLine($"error: {problem}");
             return 2;
         }
 
         var run = VerifyCommand.Execute(settings, claims, console);
-        try
-        {
-            var figures = AppendixFigures.Write(directory, console);
-            var path = Path.Combine(directory, "APPENDIX.md");
-            AtomicFile.WriteAllText(path, AppendixDocument.Render(run, figures));
-            console.WriteLine($"Wrote {path} ({run.Claims.Count} claims, {figures.Values.Sum(f => f.Count)} figures).");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] cannot write the appendix: {ex.Message}");
-            return 2;
-        }
-
+        var figures = AppendixFigures.Write(directory, console);
+        AtomicFile.WriteAllText(path, AppendixDocument.Render(run, figures));
+        console.WriteLine($"Wrote {path} ({run.Claims.Count} claims, {figures.Values.Sum(f => f.Count)} figures).");
         console.WriteLine(run.Summary);
         return run.Unexpected == 0 ? 0 : 1;
     }

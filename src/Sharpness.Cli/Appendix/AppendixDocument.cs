@@ -27,7 +27,7 @@ internal static class AppendixDocument
         text.AppendLine("|---|---|---|---:|---:|");
         foreach (var report in run.Claims)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| [{report.Claim.Id}](#{Anchor(report.Claim.Id)}) | {report.Claim.Source} | {Verifier.Describe(report.Verdict)} | {report.Cases} | {ReportFormats.Error(report.WorstRelativeError)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| [{report.Claim.Id}](#{Anchor(report.Claim.Id)}) | {report.Claim.Source} | {Verifier.Describe(report.Verdict)} | {report.Cases} | {ReportFormats.WorstError(report)} |");
         }
 
         text.AppendLine();
@@ -51,7 +51,7 @@ internal static class AppendixDocument
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"> {claim.Statement}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**Verdict of this run:** {Verifier.Describe(report.Verdict)} ({report.Cases} cases, worst relative error {ReportFormats.Error(report.WorstRelativeError)}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**Verdict of this run:** {Verifier.Describe(report.Verdict)} ({report.Cases} cases, worst relative error {ReportFormats.WorstError(report)}).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"**Finding:** {claim.Finding}");
         text.AppendLine();

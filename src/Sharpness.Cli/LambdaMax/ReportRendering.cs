@@ -71,7 +71,7 @@ internal static class ReportRendering
                 "Flat",
                 YesNo(flat),
                 report.IsMinimizer
-                    ? string.Create(CultureInfo.InvariantCulture, $"oracle lambda_max = flat value within {SharpnessReport.Exponent(Tolerance.Flatness.Relative)} of max(lambda_max, flat value)")
+                    ? string.Create(CultureInfo.InvariantCulture, $"oracle lambda_max = flat value within {SharpnessReport.Exponent(Tolerance.Flatness.Relative)} of max(||H||_F, flat value)")
                     : "not a minimizer");
         }
         else

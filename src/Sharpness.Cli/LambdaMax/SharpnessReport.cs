@@ -33,14 +33,8 @@ internal enum OracleMethod
 /// </summary>
 internal sealed record SharpnessReport
 {
-    /// <summary>
-    /// Up to this many parameters the oracle takes every eigenvalue of the dense Hessian; above it, Lanczos. At N = 400 the
-    /// dense EVD costs about N^3 = 6.4e7 flops and N^2 doubles (1.3 MB), well under a second, and it is robust where Lanczos
-    /// has to work (repeated top eigenvalues, a zero Hessian). Above it the O(N^3) cost grows quickly while Lanczos needs a few
-    /// hundred Hessian-vector products at O(L d^3) each; the paper's 5-layer configuration (N = 293) stays dense and its
-    /// 20-layer one (N = 2421) goes to Lanczos.
-    /// </summary>
-    public const int DenseLimit = 400;
+    /// <summary>Up to this N the oracle takes the dense spectrum, beyond it Lanczos (the oracles' <see cref="DenseSpectrum.DenseLimit"/>).</summary>
+    public const int DenseLimit = DenseSpectrum.DenseLimit;
 
     /// <summary>The widths <c>d_0, ..., d_L</c>.</summary>
     public required IReadOnlyList<int> Widths { get; init; }

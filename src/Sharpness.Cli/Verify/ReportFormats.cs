@@ -12,8 +12,15 @@ internal static class ReportFormats
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Relative errors as text: three significant digits, exponent form.</summary>
+    /// <summary>Relative errors as text: two significant digits, exponent form.</summary>
     public static string Error(double relativeError) => relativeError.ToString("0.0e+0", CultureInfo.InvariantCulture);
+
+    /// <summary>A claim's worst relative error as text, or "-" when it checked no case.</summary>
+    public static string WorstError(ClaimReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Cases == 0 ? "-" : Error(report.WorstRelativeError);
+    }
 
     /// <summary>The report as one JSON object: settings, summary, and per claim its properties.</summary>
     public static string Json(VerificationRun run)
@@ -88,20 +95,28 @@ internal static class ReportFormats
         text.AppendLine("|---|---|---:|---:|---|---|");
         foreach (var report in run.Claims)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {Error(report.WorstRelativeError)} | {Verifier.Describe(report.Verdict)} | `{run.ReplayCommand(report)}` |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {WorstError(report)} | {Verifier.Describe(report.Verdict)} | `{run.ReplayCommand(report)}` |");
         }
 
         text.AppendLine();
         text.AppendLine(run.Summary);
-        var findings = run.Claims.Where(r => r.Verdict == Verdict.KnownCounterexampleReproduced).ToList();
-        if (findings.Count > 0)
+        text.AppendLine();
+        text.AppendLine("## Claims");
+        foreach (var report in run.Claims)
         {
             text.AppendLine();
-            text.AppendLine("## Known counterexamples");
+            text.AppendLine(CultureInfo.InvariantCulture, $"### {report.Claim.Id}: {Verifier.Describe(report.Verdict)}");
             text.AppendLine();
-            foreach (var report in findings)
+            text.AppendLine(CultureInfo.InvariantCulture, $"> {report.Claim.Statement}");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Finding: {report.Claim.Finding}");
+            text.AppendLine();
+            text.AppendLine("| Property | Cases | Worst rel. error | Passed | Regimes |");
+            text.AppendLine("|---|---:|---:|---|---|");
+            foreach (var p in report.Properties)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- **{report.Claim.Id}**: {report.Claim.Finding}");
+                var regimes = string.Join("; ", p.Regimes.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value}"));
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {p.Property} | {p.Cases} | {(p.Cases == 0 ? "-" : Error(p.WorstRelativeError))} | {(p.Passed ? "yes" : "no")} | {Cell(regimes)} |");
             }
         }
 

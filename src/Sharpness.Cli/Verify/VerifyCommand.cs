@@ -46,7 +46,8 @@ internal static class VerifyCommand
                 parse.GetValue(depthOption),
                 parse.GetValue(jsonOption),
                 parse.GetValue(markdownOption)),
-            Program.Console()));
+            Program.Console(),
+            System.Console.Error));
         return verify;
     }
 
@@ -56,12 +57,14 @@ internal static class VerifyCommand
     /// <summary><c>--seed S</c>, shared with <c>appendix</c>.</summary>
     public static Option<string?> SeedOption() => new("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
 
-    /// <summary>Runs the verb, writing to <paramref name="console"/>; returns the exit code.</summary>
-    public static int Run(VerifyOptions options, IAnsiConsole console)
+    /// <summary>Runs the verb, writing the report to <paramref name="console"/> and a bad argument's one line to
+    /// <paramref name="error"/>; returns the exit code.</summary>
+    public static int Run(VerifyOptions options, IAnsiConsole console, TextWriter error)
     {
-        if (!TryResolve(options, out var settings, out var claims, out var error))
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryResolve(options, out var settings, out var claims, out var problem))
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {error}");
+            error.WriteLine($"error: {problem}");
             return 2;
         }
 
@@ -78,22 +81,14 @@ internal static class VerifyCommand
         }
 
         console.WriteLine(run.Summary);
-        try
+        if (options.JsonPath is not null)
         {
-            if (options.JsonPath is not null)
-            {
-                AtomicFile.WriteAllText(options.JsonPath, ReportFormats.Json(run));
-            }
-
-            if (options.MarkdownPath is not null)
-            {
-                AtomicFile.WriteAllText(options.MarkdownPath, ReportFormats.Markdown(run));
-            }
+            AtomicFile.WriteAllText(options.JsonPath, ReportFormats.Json(run));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        if (options.MarkdownPath is not null)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] cannot write the report: {ex.Message}");
-            return 2;
+            AtomicFile.WriteAllText(options.MarkdownPath, ReportFormats.Markdown(run));
         }
 
         return run.Unexpected == 0 ? 0 : 1;
@@ -130,12 +125,12 @@ internal static class VerifyCommand
     }
 
     /// <summary>The run settings and claims the options ask for, or the one-line reason they are invalid.</summary>
-    public static bool TryResolve(VerifyOptions options, out RunSettings settings, out IReadOnlyList<Claim> claims, out string error)
+    public static bool TryResolve(VerifyOptions options, out RunSettings settings, out IReadOnlyList<Claim> claims, out string problem)
     {
         ArgumentNullException.ThrowIfNull(options);
         settings = RunSettings.FromEnvironment();
         claims = [];
-        error = string.Empty;
+        problem = string.Empty;
         try
         {
             var (seed, gamma) = options.Seed is null ? (settings.Seed, settings.Gamma) : RunSettings.ParseSeed(options.Seed);
@@ -147,6 +142,12 @@ internal static class VerifyCommand
             if (options.MaxDepth is < 1)
             {
                 throw new ArgumentException($"--max-depth must be at least 1, not {options.MaxDepth}.");
+            }
+
+            var unwritable = new[] { options.JsonPath, options.MarkdownPath }.OfType<string>().Select(AtomicFile.ProblemWith).OfType<string>().FirstOrDefault();
+            if (unwritable is not null)
+            {
+                throw new ArgumentException(unwritable);
             }
 
             settings = new RunSettings(options.Cases ?? settings.Cases, seed, gamma, options.MaxDepth);
@@ -161,7 +162,7 @@ internal static class VerifyCommand
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            error = ex.Message;
+            problem = ex.Message;
             return false;
         }
     }
@@ -184,7 +185,7 @@ internal static class VerifyCommand
                 Markup.Escape(report.Claim.Id),
                 Markup.Escape(report.Claim.Source),
                 report.Cases.ToString(CultureInfo.InvariantCulture),
-                ReportFormats.Error(report.WorstRelativeError),
+                ReportFormats.WorstError(report),
                 $"[{color}]{Markup.Escape(Verifier.Describe(report.Verdict))}[/]",
                 Markup.Escape(run.Settings.Replay));
         }

@@ -30,7 +30,7 @@ public enum ClosedForm
 /// <param name="Seed">Seed of the <see cref="Random"/> that draws the layers.</param>
 /// <param name="Notes">Choices the paper leaves open, and how this configuration fills them.</param>
 /// <remarks>EXACT Section 7, Figures 1-7, Appendix D.2 (claims EXACT-ESC, EXACT-CONTOUR).</remarks>
-public sealed record EscapeConfiguration(string Id, string Figure, IReadOnlyList<int> Widths, double Radius, int Seed, string Notes)
+public sealed record EscapeConfiguration(string Id, string Figure, IReadOnlyList<int> Widths, double Radius, int Seed, string Notes) : Generators.IHasDepth
 {
     /// <summary>The depth <c>L</c>.</summary>
     public int Depth => Widths.Count - 1;

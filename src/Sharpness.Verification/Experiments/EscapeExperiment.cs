@@ -2,6 +2,7 @@
 // the minimizer and its spectrum, gradient descent from w* + r v_1 at step sizes around 2 / lambda_max, and the contour
 // maps of Appendix D.1 that the trajectories are drawn on. Pure computation: no I/O.
 using System.Globalization;
+using Sharpness.Theory;
 
 namespace Sharpness.Verification.Experiments;
 
@@ -76,6 +77,11 @@ public sealed record EscapeResult(
 {
     /// <summary><c>|closed form - oracle| / oracle</c> for lambda_max.</summary>
     public double RelativeDifference => Math.Abs(ClosedFormLambdaMax - Minimum.LambdaMax) / Minimum.LambdaMax;
+
+    /// <summary>True when the closed form equals the oracle's lambda_max within the oracle's tolerance (dense or Lanczos)
+    /// at the oracle's scale, as EXACT-ESC's property <c>ClosedFormEqualsOracleAtPaperConfigurations</c> requires.</summary>
+    public bool ClosedFormAgreesWithOracle =>
+        (Minimum.Method == SpectrumMethod.Dense ? Tolerance.DenseOracle : Tolerance.LanczosOracle).IsClose(ClosedFormLambdaMax, Minimum.LambdaMax, Minimum.Scale);
 }
 
 /// <summary>Runs the escape experiments of EXACT Section 7 and Appendix D.2.</summary>

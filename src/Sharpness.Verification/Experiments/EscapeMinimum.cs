@@ -23,11 +23,8 @@ public enum SpectrumMethod
 /// <remarks>EXACT Section 7 and Appendix D.1 (claims EXACT-ESC, EXACT-CONTOUR).</remarks>
 public sealed class EscapeMinimum
 {
-    /// <summary>
-    /// Above this N the spectrum comes from Lanczos: a dense EVD costs O(N^3) (0.3 s at N = 600 here, so about 20 s at
-    /// Figure 6's N = 2421), Lanczos on the matrix-free product a few hundred products (under 0.1 s at every figure).
-    /// </summary>
-    public const int DenseLimit = 300;
+    /// <summary>Above this N the spectrum comes from Lanczos (the oracles' <see cref="DenseSpectrum.DenseLimit"/>).</summary>
+    public const int DenseLimit = DenseSpectrum.DenseLimit;
 
     private readonly double[] _point;
     private readonly double[] _top;

@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 using Sharpness.Oracles;
 
 namespace Sharpness.Verification.Claims.Reg;
@@ -52,8 +54,8 @@ internal static class RandomStartDescent
         for (var newton = 0; newton < 60; newton++)
         {
             var landscape = at(w);
-            var spectrum = landscape.DenseHessian().Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-            var gradient = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(landscape.Gradient());
+            var spectrum = landscape.DenseHessian().Evd(Symmetricity.Symmetric);
+            var gradient = Vector<double>.Build.DenseOfArray(landscape.Gradient());
             var squared = gradient.DotProduct(gradient);
             double[]? accepted = null;
             foreach (var cutoff in NewtonCutoffs)
@@ -84,13 +86,13 @@ internal static class RandomStartDescent
 
     private static double[] NewtonStep(
         double[] w,
-        MathNet.Numerics.LinearAlgebra.Factorization.Evd<double> spectrum,
-        MathNet.Numerics.LinearAlgebra.Vector<double> gradient,
+        Evd<double> spectrum,
+        Vector<double> gradient,
         double cutoff)
     {
         var eigenvalues = spectrum.EigenValues.Select(e => e.Real).ToArray();
         var top = eigenvalues.Max(Math.Abs);
-        var step = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(w.Length);
+        var step = Vector<double>.Build.Dense(w.Length);
         for (var j = 0; j < eigenvalues.Length; j++)
         {
             if (eigenvalues[j] > cutoff * top)
