@@ -77,6 +77,21 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
             "verify-verb-errors");
     }
 
+    /// <summary>Usage errors the parser finds (before any verb runs) exit 2 too, one line each.</summary>
+    [Theory]
+    [InlineData("verify --cases abc")]
+    [InlineData("verify --bogus")]
+    [InlineData("lambda-max")]
+    [InlineData("escape --iterations x")]
+    [InlineData("nonsense")]
+    public async Task UsageErrors_ExitTwo(string commandLine)
+    {
+        using var error = new StringWriter();
+        var code = await global::Program.InvokeAsync(commandLine.Split(' '), error);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static (int Code, string Output) Run(VerifyOptions options)
     {
         using var writer = new StringWriter();
