@@ -121,6 +121,7 @@ public sealed class LambdaMaxVerbTests
         Assert.Equal(0, output.GetProperty("oracleLambdaMax").GetDouble());
         Assert.Equal(JsonValueKind.Null, output.GetProperty("maxStableStep").ValueKind);
         Assert.Contains("every step size is stable", output.GetProperty("maxStableStepSource").GetString(), StringComparison.Ordinal);
+        Assert.True(output.GetProperty("maxStableStepUnbounded").GetBoolean());
         Assert.True(output.GetProperty("isFlat").GetBoolean());
     }
 

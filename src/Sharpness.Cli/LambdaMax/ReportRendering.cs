@@ -117,6 +117,9 @@ internal static class ReportRendering
             writer.WriteString("oracle", report.Oracle == OracleMethod.Dense ? "dense" : "lanczos");
             writer.WriteNumber("oracleLambdaMax", report.OracleLambdaMax);
             WriteQuantity(writer, "maxStableStep", "maxStableStepSource", report.MaxStableStep);
+
+            // JSON has no infinity: this flag tells "every step is stable" (lambda_max = 0) from "no step applies" (not a minimizer).
+            writer.WriteBoolean("maxStableStepUnbounded", report.MaxStableStep.Value is double step && double.IsPositiveInfinity(step));
             WriteQuantity(writer, "flatValue", "flatValueSource", report.FlatValue);
             WriteNullable(writer, "isFlat", report.IsFlat);
             writer.WriteStartObject("bounds");
