@@ -19,6 +19,31 @@ public enum Expectation
 /// <param name="Apply">Replaces the formula(s) it corrupts.</param>
 public sealed record Mutant(string Name, string HowWrong, Func<Formulas, Formulas> Apply);
 
+/// <summary>What a property's passing cases are evidence of.</summary>
+public enum PropertyRole
+{
+    /// <summary>Its cases check the claim (or the claim on its corrected domain): passing cases are evidence that it holds.</summary>
+    ChecksClaim,
+
+    /// <summary>Its cases assert the known counterexample: a passing case in <see cref="ClaimProperty.Exhibiting"/> reproduces the failure.</summary>
+    ExhibitsCounterexample,
+}
+
+/// <summary>
+/// A part of a property's domain, given as the outcomes that fall in it. A run reaches the regime when some checked
+/// (not vacuous) case falls in it.
+/// </summary>
+/// <param name="Name">How the verdict names the regime when it is missing.</param>
+/// <param name="Contains">Whether an outcome falls in the regime.</param>
+public sealed record Regime(string Name, Func<Outcome, bool> Contains)
+{
+    /// <summary>Every outcome: a counterexample property all of whose checked cases exhibit the failure.</summary>
+    public static Regime Every { get; } = new("every checked case", _ => true);
+
+    /// <summary>The outcomes whose regime label is one of <paramref name="labels"/>.</summary>
+    public static Regime Labelled(string name, params string[] labels) => new(name, o => labels.Contains(o.Regime, StringComparer.Ordinal));
+}
+
 /// <summary>
 /// One property of a claim: a generator of cases and a check of one case against the oracle with the given
 /// formulas. Non-generic face of <see cref="ClaimProperty{T}"/> for the catalogue and the runner.
@@ -38,9 +63,25 @@ public abstract class ClaimProperty
     /// <summary>What the property asserts, in one sentence.</summary>
     public string Description { get; }
 
+    /// <summary>Whether its cases check the claim or exhibit its known counterexample; <see cref="PropertyRole.ChecksClaim"/> by default.</summary>
+    public PropertyRole Role { get; init; } = PropertyRole.ChecksClaim;
+
     /// <summary>
-    /// Builds the FsCheck property with the given formulas, reporting each case's outcome to <paramref name="observe"/>.
-    /// Cases deeper than <paramref name="maxDepth"/> (where set) pass without a check and are not reported.
+    /// The regimes a run must reach for its passing to count as evidence (an iff-property: both sides). A run that
+    /// misses one is incomplete, whatever else it shows.
+    /// </summary>
+    public IReadOnlyList<Regime> Regimes { get; init; } = [];
+
+    /// <summary>
+    /// For <see cref="PropertyRole.ExhibitsCounterexample"/>: the checked, passing cases that exhibit the failure
+    /// (by default every checked case). The counterexample is reproduced only when at least one such case was seen.
+    /// </summary>
+    public Regime Exhibiting { get; init; } = Regime.Every;
+
+    /// <summary>
+    /// Builds the FsCheck property with the given formulas, reporting each drawn case's outcome to <paramref name="observe"/>.
+    /// Cases deeper than <paramref name="maxDepth"/> (where set) pass without a check and are reported as
+    /// <see cref="OutcomeKind.PassedOver"/>.
     /// </summary>
     public abstract Property ToProperty(Formulas formulas, Action<Outcome> observe, int? maxDepth = null);
 }
@@ -66,10 +107,13 @@ public sealed class ClaimProperty<T> : ClaimProperty
     public override Property ToProperty(Formulas formulas, Action<Outcome> observe, int? maxDepth = null) =>
         Prop.ForAll(_cases, (T @case) =>
         {
+            ArgumentNullException.ThrowIfNull(observe);
+
             // Passed over rather than filtered: filtering would change which cases the seed draws and could exhaust
             // FsCheck's discards on a property whose cases are all deep.
             if (maxDepth is int limit && @case is Generators.IHasDepth deep && deep.Depth > limit)
             {
+                observe(Outcome.PassedOver(limit));
                 return Prop.Label(true, $"{@case}: deeper than {limit}, passed over").Classify(true, "deeper than --max-depth");
             }
 
@@ -78,14 +122,15 @@ public sealed class ClaimProperty<T> : ClaimProperty
             {
                 outcome = _check(@case, formulas);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A formula that throws on a valid case is a failing formula (a mutant may do this), with the reason shown.
-                outcome = Outcome.Check(false, "exception", $"{ex.GetType().Name}: {ex.Message}");
+                // A formula, construction or oracle that throws on a valid case is a suite error, not a counterexample;
+                // it still fails the property, so a mutant that throws counts as rejected.
+                outcome = Outcome.SuiteError("exception", $"{ex.GetType().Name}: {ex.Message}");
             }
 
             observe(outcome);
-            return Prop.Label(outcome.Holds, $"{@case} => {outcome.Evidence}").Classify(true, outcome.Regime);
+            return Prop.Label(outcome.Holds, $"{@case} => {(outcome.Kind == OutcomeKind.SuiteError ? "suite error: " : string.Empty)}{outcome.Evidence}").Classify(true, outcome.Regime);
         });
 }
 

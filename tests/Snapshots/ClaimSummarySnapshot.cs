@@ -20,8 +20,18 @@ public sealed class ClaimSummarySnapshot
             {
                 Claim = claim.Id,
                 claim.Source,
-                Verdict = Verifier.Describe(report.Verdict),
-                Properties = report.Properties.Select(p => new { p.Property, p.Cases, WorstRelativeError = Rounded.ErrorBound(p.WorstRelativeError), p.Passed }).ToArray(),
+                Verdict = Verifier.Describe(report),
+                Properties = report.Properties.Select(p => new
+                {
+                    p.Property,
+                    Role = p.Role.ToString(),
+                    p.Cases,
+                    p.Checked,
+                    p.Vacuous,
+                    WorstRelativeError = Rounded.ErrorBound(p.WorstRelativeError),
+                    Result = p.Result.ToString(),
+                    Gaps = p.Gaps.Select(g => g.Text).ToArray(),
+                }).ToArray(),
                 claim.Finding,
             };
         }).ToArray();

@@ -10,6 +10,16 @@ internal static class Rounded
 {
     public static string Of(double x) => Math.Abs(x) < 1e-300 ? "0" : x.ToString("G10", CultureInfo.InvariantCulture);
 
+    public static string ErrorBound(double? relativeError)
+    {
+        if (relativeError is not double error)
+        {
+            return "n/a";
+        }
+
+        return ErrorBound(error);
+    }
+
     public static string ErrorBound(double relativeError)
     {
         if (relativeError == 0)

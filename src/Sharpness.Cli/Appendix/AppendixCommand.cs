@@ -6,7 +6,7 @@ namespace Sharpness.Cli.Appendix;
 
 /// <summary>
 /// The <c>appendix</c> verb: runs every claim (as <c>verify</c> does), draws the escape figures, and writes
-/// <c>APPENDIX.md</c> with the figures beside it. Exit code as <c>verify</c>: 0 when every verdict is the expected one.
+/// <c>APPENDIX.md</c> with the figures beside it. Exit code as <c>verify</c>: 1 when a claim has a new counterexample or a suite error, else 0.
 /// </summary>
 internal static class AppendixCommand
 {
@@ -43,6 +43,6 @@ internal static class AppendixCommand
         AtomicFile.WriteAllText(path, AppendixDocument.Render(run, figures));
         console.WriteLine($"Wrote {path} ({run.Claims.Count} claims, {figures.Values.Sum(f => f.Count)} figures).");
         console.WriteLine(run.Summary);
-        return run.Unexpected == 0 ? 0 : 1;
+        return run.Failed == 0 ? 0 : 1;
     }
 }

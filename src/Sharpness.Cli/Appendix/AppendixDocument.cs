@@ -27,7 +27,7 @@ internal static class AppendixDocument
         text.AppendLine("|---|---|---|---:|---:|");
         foreach (var report in run.Claims)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| [{report.Claim.Id}](#{Anchor(report.Claim.Id)}) | {report.Claim.Source} | {Verifier.Describe(report.Verdict)} | {report.Cases} | {ReportFormats.WorstError(report)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| [{report.Claim.Id}](#{Anchor(report.Claim.Id)}) | {report.Claim.Source} | {Verifier.Describe(report)} | {report.Cases} | {ReportFormats.WorstError(report)} |");
         }
 
         text.AppendLine();
@@ -51,7 +51,12 @@ internal static class AppendixDocument
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"> {claim.Statement}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**Verdict of this run:** {Verifier.Describe(report.Verdict)} ({report.Cases} cases, worst relative error {ReportFormats.WorstError(report)}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**Verdict of this run:** {Verifier.Describe(report.Verdict)} ({report.Cases} of {report.Requested} cases checked, worst relative error {ReportFormats.WorstError(report)}).");
+        foreach (var gap in report.Gaps)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Missing: {gap}.");
+        }
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"**Finding:** {claim.Finding}");
         text.AppendLine();
@@ -75,7 +80,8 @@ internal static class AppendixDocument
         {
             var description = claim.Property(property.Property).Description;
             var regimes = string.Join(", ", property.Regimes.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value}"));
-            text.AppendLine(CultureInfo.InvariantCulture, $"- `{property.Property}` ({(property.Passed ? "passed" : "FAILED")}, {property.Cases} cases{(regimes.Length > 0 ? $"; {regimes}" : string.Empty)}): {description}");
+            var counts = string.Create(CultureInfo.InvariantCulture, $"{property.Checked} checked, {property.Vacuous} vacuous, {property.PassedOver} passed over");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- `{property.Property}` ({ReportFormats.Role(property.Role)}; {ReportFormats.Result(property)}; {counts}{(regimes.Length > 0 ? $"; {regimes}" : string.Empty)}): {description}");
         }
 
         text.AppendLine();

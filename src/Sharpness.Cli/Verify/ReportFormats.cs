@@ -12,15 +12,37 @@ internal static class ReportFormats
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Relative errors as text: two significant digits, exponent form.</summary>
-    public static string Error(double relativeError) => relativeError.ToString("0.0e+0", CultureInfo.InvariantCulture);
+    /// <summary>Relative errors as text: two significant digits, exponent form; "n/a" where nothing numeric was compared.</summary>
+    public static string Error(double? relativeError) => relativeError is double e ? e.ToString("0.0e+0", CultureInfo.InvariantCulture) : "n/a";
 
-    /// <summary>A claim's worst relative error as text, or "-" when it checked no case.</summary>
+    /// <summary>A claim's worst relative error as text: "-" when it checked no case, "n/a" when its checks compare no number.</summary>
     public static string WorstError(ClaimReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.Cases == 0 ? "-" : Error(report.WorstRelativeError);
     }
+
+    /// <summary>A property's worst relative error as text, as <see cref="WorstError(ClaimReport)"/>.</summary>
+    public static string WorstError(PropertyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Cases == 0 ? "-" : Error(report.WorstRelativeError);
+    }
+
+    /// <summary>How a property's run ended, in words.</summary>
+    public static string Result(PropertyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Result switch
+        {
+            PropertyResult.Passed => report.Gaps.Count == 0 ? "passed" : "passed, incomplete",
+            PropertyResult.Falsified => "new counterexample",
+            _ => "suite error",
+        };
+    }
+
+    /// <summary>A property's role in words.</summary>
+    public static string Role(PropertyRole role) => role == PropertyRole.ExhibitsCounterexample ? "exhibits counterexample" : "checks claim";
 
     /// <summary>The report as one JSON object: settings, summary, and per claim its properties.</summary>
     public static string Json(VerificationRun run)
@@ -41,9 +63,17 @@ internal static class ReportFormats
                 properties.Add(new JsonObject
                 {
                     ["name"] = p.Property,
+                    ["role"] = Role(p.Role),
+                    ["requested"] = p.Requested,
                     ["cases"] = p.Cases,
+                    ["checked"] = p.Checked,
+                    ["vacuous"] = p.Vacuous,
+                    ["passedOver"] = p.PassedOver,
+                    ["exhibiting"] = p.Role == PropertyRole.ExhibitsCounterexample ? p.Exhibiting : null,
                     ["worstRelativeError"] = p.WorstRelativeError,
                     ["passed"] = p.Passed,
+                    ["result"] = Result(p),
+                    ["gaps"] = new JsonArray([.. p.Gaps.Select(g => JsonValue.Create(g.Text))]),
                     ["failure"] = p.Failure,
                     ["regimes"] = regimes,
                 });
@@ -57,6 +87,9 @@ internal static class ReportFormats
                 ["expectation"] = report.Claim.Expectation.ToString(),
                 ["verdict"] = Verifier.Describe(report.Verdict),
                 ["asExpected"] = report.IsAsExpected,
+                ["failed"] = report.HasFailed,
+                ["gaps"] = new JsonArray([.. report.Gaps.Select(g => JsonValue.Create(g))]),
+                ["requested"] = report.Requested,
                 ["cases"] = report.Cases,
                 ["worstRelativeError"] = report.WorstRelativeError,
                 ["finding"] = report.Claim.Finding,
@@ -75,8 +108,10 @@ internal static class ReportFormats
                 ["claims"] = run.Claims.Count,
                 ["hold"] = run.Holding,
                 ["knownCounterexamplesReproduced"] = run.KnownCounterexamples,
-                ["unexpectedFailures"] = run.Unexpected,
+                ["incomplete"] = run.Incomplete,
                 ["notRun"] = run.NotRun,
+                ["newCounterexamples"] = run.NewCounterexamples,
+                ["suiteErrors"] = run.SuiteErrors,
             },
             ["claims"] = claims,
         };
@@ -95,7 +130,7 @@ internal static class ReportFormats
         text.AppendLine("|---|---|---:|---:|---|---|");
         foreach (var report in run.Claims)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {WorstError(report)} | {Verifier.Describe(report.Verdict)} | `{run.ReplayCommand(report)}` |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {WorstError(report)} | {Cell(Verifier.Describe(report))} | `{run.ReplayCommand(report)}` |");
         }
 
         text.AppendLine();
@@ -110,13 +145,20 @@ internal static class ReportFormats
             text.AppendLine(CultureInfo.InvariantCulture, $"> {report.Claim.Statement}");
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"Finding: {report.Claim.Finding}");
+            foreach (var gap in report.Gaps)
+            {
+                text.AppendLine();
+                text.AppendLine(CultureInfo.InvariantCulture, $"Missing: {gap}");
+            }
+
             text.AppendLine();
-            text.AppendLine("| Property | Cases | Worst rel. error | Passed | Regimes |");
-            text.AppendLine("|---|---:|---:|---|---|");
+            text.AppendLine("| Property | Role | Checked | Vacuous | Passed over | Worst rel. error | Result | Regimes |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---|---|");
             foreach (var p in report.Properties)
             {
                 var regimes = string.Join("; ", p.Regimes.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value}"));
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {p.Property} | {p.Cases} | {(p.Cases == 0 ? "-" : Error(p.WorstRelativeError))} | {(p.Passed ? "yes" : "no")} | {Cell(regimes)} |");
+                var result = p.Gaps.Count == 0 ? Result(p) : $"{Result(p)} ({string.Join("; ", p.Gaps)})";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {p.Property} | {Role(p.Role)} | {p.Checked} | {p.Vacuous} | {p.PassedOver} | {WorstError(p)} | {Cell(result)} | {Cell(regimes)} |");
             }
         }
 
@@ -124,7 +166,7 @@ internal static class ReportFormats
         if (failures.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("## Unexpected failures");
+            text.AppendLine("## Failures (new counterexamples and suite errors)");
             foreach (var failure in failures)
             {
                 text.AppendLine();

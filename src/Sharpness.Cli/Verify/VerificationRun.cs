@@ -5,17 +5,26 @@ namespace Sharpness.Cli.Verify;
 /// <summary>One run of <c>verify</c>: the settings and every claim's report, in catalogue order.</summary>
 internal sealed record VerificationRun(RunSettings Settings, IReadOnlyList<ClaimReport> Claims)
 {
-    /// <summary>Claims that hold on their stated domain.</summary>
-    public int Holding => Claims.Count(r => r.Verdict == Verdict.Holds);
+    /// <summary>Claims that hold on their stated domain, with complete evidence.</summary>
+    public int Holding => Count(Verdict.Holds);
 
-    /// <summary>Claims whose known counterexample was reproduced.</summary>
-    public int KnownCounterexamples => Claims.Count(r => r.Verdict == Verdict.KnownCounterexampleReproduced);
+    /// <summary>Claims whose known counterexample was reproduced, with complete evidence.</summary>
+    public int KnownCounterexamples => Count(Verdict.KnownCounterexampleReproduced);
 
-    /// <summary>Claims with a failure the suite did not expect.</summary>
-    public int Unexpected => Claims.Count(r => !r.IsAsExpected);
+    /// <summary>Claims whose properties passed but whose evidence lacks something (cases, a regime, the counterexample).</summary>
+    public int Incomplete => Count(Verdict.Incomplete);
 
     /// <summary>Claims none of whose cases was shallow enough for the depth limit.</summary>
-    public int NotRun => Claims.Count(r => r.Verdict == Verdict.NotRun);
+    public int NotRun => Count(Verdict.NotRun);
+
+    /// <summary>Claims a case falsified: a new counterexample (or a regression in a formula).</summary>
+    public int NewCounterexamples => Count(Verdict.NewCounterexample);
+
+    /// <summary>Claims the suite could not judge: something threw or an oracle contradicted itself.</summary>
+    public int SuiteErrors => Count(Verdict.SuiteError);
+
+    /// <summary>Claims that failed (a new counterexample or a suite error): the run exits 1 when there is any.</summary>
+    public int Failed => Claims.Count(r => r.HasFailed);
 
     /// <summary>The command to replay a claim's run exactly.</summary>
     public string ReplayCommand(ClaimReport report)
@@ -25,8 +34,10 @@ internal sealed record VerificationRun(RunSettings Settings, IReadOnlyList<Claim
         return $"sharpness verify --claim {report.Claim.Id} --cases {Settings.Cases} --seed \"{Settings.Replay}\"{depth}";
     }
 
-    /// <summary>The one-line summary printed under the table.</summary>
+    /// <summary>The one-line summary printed under the table: every verdict counted, failures last.</summary>
     public string Summary =>
-        $"{Claims.Count} claims: {Holding} hold, {KnownCounterexamples} with known counterexamples reproduced, {Unexpected} unexpected failures"
-        + (NotRun > 0 ? $", {NotRun} not run." : ".");
+        $"{Claims.Count} claims: {Holding} hold, {KnownCounterexamples} with known counterexamples reproduced, {Incomplete} incomplete, {NotRun} not run, "
+        + $"{NewCounterexamples} with new counterexamples, {SuiteErrors} with suite errors.";
+
+    private int Count(Verdict verdict) => Claims.Count(r => r.Verdict == verdict);
 }

@@ -17,7 +17,8 @@ internal sealed record VerifyOptions(
 /// <summary>
 /// The <c>verify</c> verb (the main job): runs claims through the catalogue's properties (the definitions the tests
 /// run), shows a progress bar, then the verdict table; <c>--json</c> and <c>--markdown</c> write the same report.
-/// Exit code 0 when every verdict is the expected one, 1 otherwise, 2 for bad arguments.
+/// Exit code 1 when a claim has a new counterexample or a suite error, 2 for bad arguments, 0 otherwise (an incomplete
+/// or not-run verdict says what is missing but is no failure).
 /// </summary>
 internal static class VerifyCommand
 {
@@ -75,6 +76,11 @@ internal static class VerifyCommand
             console.MarkupLineInterpolated($"[yellow]{report.Claim.Id}[/]: {report.Claim.Finding}");
         }
 
+        foreach (var report in run.Claims.Where(r => r.Gaps.Count > 1))
+        {
+            console.MarkupLineInterpolated($"[grey]{report.Claim.Id}[/] {Verifier.Describe(report.Verdict)}: {string.Join("; ", report.Gaps)}");
+        }
+
         foreach (var failure in run.Claims.SelectMany(r => r.Properties).Where(p => !p.Passed))
         {
             console.WriteLine(failure.Failure ?? string.Empty);
@@ -91,7 +97,7 @@ internal static class VerifyCommand
             AtomicFile.WriteAllText(options.MarkdownPath, ReportFormats.Markdown(run));
         }
 
-        return run.Unexpected == 0 ? 0 : 1;
+        return run.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>Runs the claims, with a progress bar on an interactive terminal.</summary>
@@ -178,7 +184,7 @@ internal static class VerifyCommand
             {
                 Verdict.Holds => "green",
                 Verdict.KnownCounterexampleReproduced => "yellow",
-                Verdict.NotRun => "grey",
+                Verdict.Incomplete or Verdict.NotRun => "grey",
                 _ => "red",
             };
             table.AddRow(
@@ -186,7 +192,7 @@ internal static class VerifyCommand
                 Markup.Escape(report.Claim.Source),
                 report.Cases.ToString(CultureInfo.InvariantCulture),
                 ReportFormats.WorstError(report),
-                $"[{color}]{Markup.Escape(Verifier.Describe(report.Verdict))}[/]",
+                $"[{color}]{Markup.Escape(Verifier.Describe(report))}[/]",
                 Markup.Escape(run.Settings.Replay));
         }
 

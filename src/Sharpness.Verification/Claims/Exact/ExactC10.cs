@@ -24,7 +24,11 @@ public static class ExactC10
                     Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                     Minimizers.Recipes(ShapeFamily.DepthTwo, MinimizerKind.SpectralBalanced),
                     Minimizers.Recipes(ShapeFamily.ScalarEndsWide, MinimizerKind.ScalarFlatUnbalanced)),
-                Check),
+                Check)
+            {
+                // Both directions of the Corollary 10 implication are exercised: the condition met (flat) and not.
+                Regimes = [Regime.Labelled("condition met", "condition met"), Regime.Labelled("condition not met", "condition not met")],
+            },
         ],
         [
             new Mutant("DroppedFactorTwo", "sum_k smax(A_k)^2 smax(B_k)^2 without the factor 2: no longer an upper bound.",

@@ -19,7 +19,10 @@ public static class ExactC7
                 "FlatIffPartialProductsConstant",
                 "Corollary 7's predicate agrees with oracle flatness on flat (balanced and unbalanced) and non-flat minimizers of the same targets.",
                 Minimizers.Recipes(ShapeFamily.ScalarEnds, MinimizerKind.Balanced, MinimizerKind.ScalarFlatUnbalanced, MinimizerKind.RescaledBalanced, MinimizerKind.Gaussian, MinimizerKind.GaugedBalanced),
-                (recipe, formulas) => FlatnessChecks.Iff(recipe, formulas.Corollary7IsFlat)),
+                (recipe, formulas) => FlatnessChecks.Iff(recipe, formulas.Corollary7IsFlat))
+            {
+                Regimes = FlatnessChecks.BothSides,
+            },
         ],
         [
             new Mutant("ExponentOneOverL", "|m|^(1/L) in place of |m|^(1 - 1/L).",

@@ -19,7 +19,10 @@ public static class ExactC8
                 "FlatIffSpectralBalanced",
                 "Corollary 8's predicate agrees with oracle flatness on spectral-balanced, balanced, rescaled, Gaussian, equal-spectral-norm and trace-flat minimizers.",
                 Minimizers.Recipes(ShapeFamily.DepthTwo, MinimizerKind.SpectralBalanced, MinimizerKind.Balanced, MinimizerKind.RescaledBalanced, MinimizerKind.Gaussian, MinimizerKind.TraceFlat, MinimizerKind.GaugedBalanced, MinimizerKind.EqualizedGaussian),
-                (recipe, formulas) => FlatnessChecks.Iff(recipe, formulas.Corollary8IsFlat)),
+                (recipe, formulas) => FlatnessChecks.Iff(recipe, formulas.Corollary8IsFlat))
+            {
+                Regimes = FlatnessChecks.BothSides,
+            },
         ],
         [
             new Mutant("FrobeniusInsteadOfSpectral", "||L||_F = ||R||_F = sqrt(||M||_F): Frobenius norms in place of spectral norms.",

@@ -57,7 +57,10 @@ public static class ExactMm
                 "Eq31FailsAtZeroTarget_DepthThreeOrMore",
                 "Counterexample: for m = 0 and L >= 3, W_1 != 0 with all other layers zero is flat (zero Hessian) yet violates eq. 31.",
                 ZeroTargetCases(),
-                CheckCounterexample),
+                CheckCounterexample)
+            {
+                Role = PropertyRole.ExhibitsCounterexample,
+            },
         ],
         [
             new Mutant("SquaredNormExponent", "2 L smax(M)^2: the exponent 2 (1 - 1/L) replaced by 2.",
@@ -117,7 +120,7 @@ public static class ExactMm
         var (flat, evidence) = OracleFlatness.Judge(minimizer, Oracle.Dense(minimizer));
         if (!flat)
         {
-            return Outcome.Check(true, "not flat (vacuous)", evidence);
+            return Outcome.Vacuous("not flat", evidence);
         }
 
         var holds = formulas.Eq31Holds(minimizer);

@@ -27,7 +27,13 @@ public static class ExactTrace
                 "TraceFlatIsFrobeniusBalancedIffSquare",
                 "Depth 2: the trace-flat minimizer has the smallest oracle trace, the predicate accepts it and rejects minimizers with a larger trace, and it is Frobenius-balanced iff d_0 = d_L or M = 0.",
                 Minimizers.Recipes(ShapeFamily.DepthTwo, MinimizerKind.TraceFlat),
-                CheckTraceFlat),
+                CheckTraceFlat)
+            {
+                // The iff's two sides; the non-square side with M != 0 is where the published reading fails.
+                Role = PropertyRole.ExhibitsCounterexample,
+                Regimes = [Regime.Labelled("d_0 = d_L", Square), Regime.Labelled("d_0 != d_L", NonSquare)],
+                Exhibiting = Regime.Labelled("d_0 != d_L, M != 0", NonSquare),
+            },
         ],
         [
             new Mutant("SpectralInsteadOfFrobenius", "2 sum_i smax(A_i)^2 smax(B_i)^2: spectral norms in place of Frobenius norms.",
@@ -39,6 +45,9 @@ public static class ExactTrace
             new Mutant("FrobeniusBalancedIsTraceFlat", "Calls a minimizer trace-flat when ||L||_F = ||R||_F (the published reading).",
                 f => f with { IsTraceFlat = m => HessianTrace.IsFrobeniusBalanced(m) }),
         ]);
+
+    private const string Square = "d_0 = d_L";
+    private const string NonSquare = "d_0 != d_L";
 
     private static Outcome CheckTrace(MinimizerRecipe recipe, Formulas formulas)
     {
@@ -54,7 +63,7 @@ public static class ExactTrace
         var minimizer = recipe.Build();
         var square = minimizer.Widths[0] == minimizer.Widths[^1];
         var zero = minimizer.Target.FrobeniusNorm() == 0;
-        var regime = square ? "d_0 = d_L" : zero ? "d_0 != d_L, M = 0" : "d_0 != d_L";
+        var regime = square ? Square : zero ? "d_0 != d_L, M = 0" : NonSquare;
         var traceFlat = Oracle.Landscape(minimizer.Point).DenseHessian().Trace();
         var random = new Random(recipe.Seed);
         var others = new[]

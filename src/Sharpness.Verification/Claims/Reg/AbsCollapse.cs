@@ -24,7 +24,11 @@ public static class AbsCollapse
                 "SolverAndThresholdMatchGridSearch",
                 "The end-to-end solver's minimizers attain the grid-refined minimum of (m - rho)^2 + lambda |rho|^(2/L), have the sign of m, and are zero iff lambda >= lambda_c.",
                 ScalarRegularizedCase.All(),
-                Check),
+                Check)
+            {
+                // "Zero iff lambda >= lambda_c": both sides, and the threshold itself, must be checked.
+                Regimes = [Regime.Labelled("lambda < lambda_c", "lambda < lambda_c"), Regime.Labelled("lambda = lambda_c", "lambda = lambda_c"), Regime.Labelled("lambda > lambda_c", "lambda > lambda_c")],
+            },
         ],
         [
             new Mutant("SoftThresholdAtEveryDepth", "lambda_c = 2 |m|^(2 (1 - 1/L)): the depth-2 threshold carried to every depth.",

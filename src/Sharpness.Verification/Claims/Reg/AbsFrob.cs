@@ -19,7 +19,10 @@ public static class AbsFrob
                 "LayerNormsConstantAcrossMinimizers",
                 "Two minimizers with independent hidden bases have every layer of squared Frobenius norm sum_j rho_j^(2/L); on the tie set the nonzero choice changes it.",
                 RegularizedMatrixCase.All(),
-                Check),
+                Check)
+            {
+                Regimes = [Regime.Labelled("on the tie set", "on the tie set"), Regime.Labelled("off the tie set", "off the tie set")],
+            },
             new ClaimProperty<RegularizedMatrixCase>(
                 "OptimizerFoundMinimizersHaveTheLayerNorms",
                 "Off the exceptional set, every layer of every minimizer found by descent plus Newton from random starts has squared Frobenius norm sum_j rho_j^(2/L).",

@@ -19,7 +19,10 @@ public static class AbsUniq
                 "EndToEndUniqueIffOffExceptionalSet",
                 "Minimizers built with different hidden bases and tie choices have the same product off the exceptional set, and two different products of equal oracle loss on it.",
                 RegularizedMatrixCase.All(),
-                Check),
+                Check)
+            {
+                Regimes = [Regime.Labelled("on the exceptional set", "on the exceptional set"), Regime.Labelled("off the exceptional set", "off the exceptional set")],
+            },
             new ClaimProperty<RegularizedMatrixCase>(
                 "OptimizerFoundMinimizersShareTheProduct",
                 "Off the exceptional set, every minimizer found by descent plus Newton from random starts has the constructed end-to-end product.",

@@ -55,12 +55,12 @@ internal static class OptimizerMinimizers
             .ToList();
         if (global.Count == 0)
         {
-            return Outcome.Check(true, NoneReached, $"every endpoint stopped above the construction's loss {globalLoss:R}");
+            return Outcome.Vacuous(NoneReached, $"every endpoint stopped above the construction's loss {globalLoss:R}");
         }
 
         if (offExceptionalSetOnly && formulas.IsOnExceptionalSet(target, c.Depth, c.Lambda))
         {
-            return Outcome.Check(true, "on the exceptional set (checked by the construction property)", "nothing to check");
+            return Outcome.Vacuous("on the exceptional set (checked by the construction property)", "nothing to check");
         }
 
         var regime = global.Count == endpoints.Count ? "every start reached the global minimum" : "some starts reached the global minimum";

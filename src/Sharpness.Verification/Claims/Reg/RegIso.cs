@@ -20,12 +20,20 @@ public static class RegIso
                 "HessianNonsingularIffPredicateSaysSo",
                 "At every minimizer the oracle Hessian is singular exactly where the theory says (L = 2, lambda = 2|m|), and every minimizer is isolated: the loss rises along every eigenvector.",
                 ScalarRegularizedCase.All(),
-                Check),
+                Check)
+            {
+                // An iff: both sides must be checked; the singular side (L = 2, lambda = 2|m|) is the counterexample to "full rank".
+                Role = PropertyRole.ExhibitsCounterexample,
+                Regimes = [Regime.Labelled("singular", Singular), new Regime("full rank", o => o.Regime != Singular)],
+                Exhibiting = Regime.Labelled("singular", Singular),
+            },
         ],
         [
             new Mutant("AlwaysFullRank", "The Hessian is full rank at every minimizer (the published statement).",
                 f => f with { RegularizedHessianSingular = (_, _, _) => false }),
         ]);
+
+    private const string Singular = "L = 2, lambda = 2|m| (singular)";
 
     private static Outcome Check(ScalarRegularizedCase c, Formulas formulas)
     {
@@ -36,8 +44,9 @@ public static class RegIso
             var dense = RegularizedScalarOracle.Dense(c.M, c.Lambda, w);
             var singular = Math.Abs(dense.Eigenvalues[0]) <= Tolerance.DenseOracle.Bound(dense.Scale);
             var predicted = formulas.RegularizedHessianSingular(c.M, c.Lambda, c.Depth);
-            outcomes.Add(Outcome.Check(singular == predicted, c.Regime, $"smallest oracle eigenvalue {dense.Eigenvalues[0]:G6} (singular: {singular}); predicted singular: {predicted}"));
-            outcomes.Add(Outcome.Check(IsIsolated(c, w, dense), c.Regime, "the loss rises along every Hessian eigenvector"));
+            var regime = predicted ? Singular : c.Regime;
+            outcomes.Add(Outcome.Check(singular == predicted, regime, $"smallest oracle eigenvalue {dense.Eigenvalues[0]:G6} (singular: {singular}); predicted singular: {predicted}"));
+            outcomes.Add(Outcome.Check(IsIsolated(c, w, dense), regime, "the loss rises along every Hessian eigenvector"));
         }
 
         return Outcome.All([.. outcomes]);

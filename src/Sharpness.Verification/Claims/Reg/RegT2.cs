@@ -27,7 +27,10 @@ public static class RegT2
                 "DataAndRegularizerDiffer_AtTheThreshold",
                 "Counterexample: at lambda = lambda_c with L >= 3 and m != 0 there are two minimizers, both stationary and of equal loss, with different D and R.",
                 FsCheck.Fluent.Arb.Filter(ScalarRegularizedCase.All(), c => c.LambdaFactor == 1 && c.Depth >= 3 && c.M != 0),
-                (c, f) => Check(c, f, expectConstant: false)),
+                (c, f) => Check(c, f, expectConstant: false))
+            {
+                Role = PropertyRole.ExhibitsCounterexample,
+            },
             new ClaimProperty<ScalarRegularizedCase>(
                 "MinimumMatchesDescentFromRandomStarts",
                 "Gradient descent on the oracle's loss from random starts never goes below the constructed minimum, and from starts near each constructed minimizer returns to its loss (where the minimum is nondegenerate).",
