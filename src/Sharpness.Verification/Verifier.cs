@@ -96,7 +96,10 @@ public static class Verifier
         if (claim.Expectation == Expectation.FailsOnPartOfDomain && !exhibited)
         {
             var why = reports.Where(r => r.Role == PropertyRole.ExhibitsCounterexample).SelectMany(r => r.Gaps).FirstOrDefault(g => g.Kind != GapKind.NotExhibited);
-            gaps.Add(why is null ? "counterexample not exhibited" : $"counterexample not exhibited ({why.Text})");
+            var tried = reports.Where(r => r.Role == PropertyRole.ExhibitsCounterexample).Sum(r => r.Checked);
+            gaps.Add(why is null
+                ? string.Create(CultureInfo.InvariantCulture, $"counterexample not exhibited ({tried} cases checked, none exhibits it)")
+                : $"counterexample not exhibited ({why.Text})");
         }
 
         var passedOver = reports.Sum(r => r.PassedOver);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Sharpness.Verification;
 using Xunit;
@@ -6,20 +7,41 @@ namespace Sharpness.Tests.Properties.Meta;
 
 public sealed partial class CatalogueTests
 {
-    private static readonly string[] ClaimsFileIds = ReadClaimsFileIds();
+    /// <summary>
+    /// IDs of CLAIMS.md the catalogue does not check yet, and why. Each must be in CLAIMS.md and not in the catalogue;
+    /// an ID leaves this list when its claim joins the catalogue.
+    /// </summary>
+    private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
+    {
+        ["REGM-LMAX"] = "issue 13 (beyond the seeds), not done yet",
+        ["REGM-CONST"] = "issue 13 (beyond the seeds), not done yet",
+        ["EXACT-SPEC"] = "issue 13 (beyond the seeds), not done yet",
+        ["GHOSH-BAL"] = "issue 13 (beyond the seeds), not done yet",
+        ["SINGH-RANK"] = "issue 13 (beyond the seeds), not done yet",
+    };
+
+    private static readonly MethodInfo HoldsMethod = typeof(ClaimAssert).GetMethod(nameof(ClaimAssert.Holds))!;
+    private static readonly MethodInfo RejectsMethod = typeof(ClaimAssert).GetMethod(nameof(ClaimAssert.Rejects))!;
+
+    /// <summary>CLAIMS.md lives in ../shared beside the clone (as in CI); without it the catalogue cannot be checked, so this fails.</summary>
+    [Fact]
+    public void ClaimsFile_IsPresentAndListsClaims()
+    {
+        Assert.True(File.Exists(ClaimsFilePath()), $"CLAIMS.md not found at {ClaimsFilePath()}: the catalogue cannot be checked against it.");
+        Assert.Contains("EXACT-T5", ClaimsFileIds());
+    }
 
     [Fact]
-    public void Catalogue_HasEveryUnregularizedClaim()
+    public void Catalogue_HasEveryClaimOfClaimsFile_OrListsItAsPending()
     {
-        // CLAIMS.md lives in ../shared beside the clone (as in CI); a bare clone checks the IDs it knows.
-        if (ClaimsFileIds.Length == 0)
-        {
-            Assert.Contains(Catalogue.Claims, c => c.Id == "EXACT-T5");
-            return;
-        }
-
-        var expected = ClaimsFileIds.Where(id => id.StartsWith("EXACT-", StringComparison.Ordinal));
-        Assert.Equal(expected.Order(), Catalogue.Claims.Select(c => c.Id).Where(id => id.StartsWith("EXACT-", StringComparison.Ordinal)).Order());
+        var inFile = ClaimsFileIds();
+        var catalogued = Catalogue.Claims.Select(c => c.Id).ToList();
+        Assert.Equal(catalogued.Count, catalogued.Distinct(StringComparer.Ordinal).Count());
+        Assert.True(inFile.Length > 0, $"No claim ID read from {ClaimsFilePath()}.");
+        AssertNone(inFile.Where(id => !catalogued.Contains(id) && !Pending.ContainsKey(id)), "IDs of CLAIMS.md neither in the catalogue nor pending");
+        AssertNone(catalogued.Where(id => !inFile.Contains(id)), "catalogue IDs that CLAIMS.md does not list");
+        AssertNone(Pending.Keys.Where(catalogued.Contains), "pending IDs already in the catalogue (take them off the pending list)");
+        AssertNone(Pending.Keys.Where(id => !inFile.Contains(id)), "pending IDs that CLAIMS.md does not list");
     }
 
     [Fact]
@@ -32,22 +54,40 @@ public sealed partial class CatalogueTests
         });
     }
 
+    /// <summary>A claim expected to fail somewhere has a property that exhibits the failure, and only such a claim does.</summary>
     [Fact]
-    public void EveryPropertyAndMutant_HasATestNamedAfterIt()
+    public void EveryClaimExpectedToFail_HasACounterexampleProperty()
     {
-        var source = string.Join("\n", Directory.GetFiles(Path.Combine(RepositoryRoot(), "tests", "Properties"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
-        Assert.All(Catalogue.Claims, c =>
-        {
-            foreach (var p in c.Properties)
-            {
-                Assert.Contains($"ClaimAssert.Holds(\"{c.Id}\", \"{p.Name}\")", source, StringComparison.Ordinal);
-            }
+        Assert.All(Catalogue.Claims, c => Assert.True(
+            (c.Expectation == Expectation.FailsOnPartOfDomain) == c.Properties.Any(p => p.Role == PropertyRole.ExhibitsCounterexample),
+            $"{c.Id} expects {c.Expectation} but its counterexample properties are [{string.Join(", ", c.Properties.Where(p => p.Role == PropertyRole.ExhibitsCounterexample).Select(p => p.Name))}]."));
+    }
 
-            foreach (var m in c.Mutants)
-            {
-                Assert.Contains($"ClaimAssert.Rejects(\"{c.Id}\", \"{m.Name}\")", source, StringComparison.Ordinal);
-            }
-        });
+    /// <summary>
+    /// Every property and mutant has a test, found in the compiled test assembly: a <c>[Fact]</c> whose body calls
+    /// <c>ClaimAssert.Holds(id, property)</c> or <c>ClaimAssert.Rejects(id, mutant)</c> with those literals, under
+    /// <c>[Trait("Claim", id)]</c> so that <c>--filter Claim=ID</c> runs it.
+    /// </summary>
+    [Fact]
+    public void EveryPropertyAndMutant_HasATest()
+    {
+        var calls = TestBodies.Tests<CatalogueTests>().SelectMany(TestBodies.Calls).Where(c => c.Strings.Count == 2).ToList();
+        bool Tested(MethodInfo assertion, string id, string name) => calls.Any(c =>
+            c.Callee.Equals(assertion) && c.Strings[0] == id && c.Strings[1] == name && TestBodies.Trait(c.Test, "Claim") == id);
+        var untested = Catalogue.Claims
+            .SelectMany(c => c.Properties.Where(p => !Tested(HoldsMethod, c.Id, p.Name)).Select(p => $"{c.Id} property {p.Name}")
+                .Concat(c.Mutants.Where(m => !Tested(RejectsMethod, c.Id, m.Name)).Select(m => $"{c.Id} mutant {m.Name}")))
+            .ToList();
+        Assert.True(untested.Count == 0, $"No test (a [Fact] under [Trait(\"Claim\", id)] calling ClaimAssert.Holds/Rejects) for: {string.Join("; ", untested)}");
+    }
+
+    /// <summary>The reflection above sees compiled calls with their literal arguments; it finds this class's own probe.</summary>
+    [Fact]
+    public void TestBodies_SeeACompiledCallAndItsLiterals()
+    {
+        var probe = typeof(CatalogueTests).GetMethod(nameof(Probe), BindingFlags.NonPublic | BindingFlags.Static)!;
+        var call = Assert.Single(TestBodies.Calls(probe), c => c.Callee.Name == nameof(string.Concat));
+        Assert.Equal(["EXACT-T5", "LambdaMaxEqualsDenseOracle"], call.Strings);
     }
 
     [Theory]
@@ -76,12 +116,20 @@ public sealed partial class CatalogueTests
         return dir?.FullName ?? throw new InvalidOperationException("Sharpness.sln not found above the test binaries.");
     }
 
-    private static string[] ReadClaimsFileIds()
+    private static void AssertNone(IEnumerable<string> ids, string what)
     {
-        var path = Path.Combine(RepositoryRoot(), "..", "shared", "CLAIMS.md");
-        return File.Exists(path) ? [.. ClaimRow().Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value)] : [];
+        var list = ids.ToList();
+        Assert.True(list.Count == 0, $"{what}: {string.Join(", ", list)}");
     }
 
-    [GeneratedRegex(@"^\| ((?:EXACT|REG|ABS)-[A-Z0-9]+) \|", RegexOptions.Multiline)]
+    private static string ClaimsFilePath() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "CLAIMS.md"));
+
+    private static string[] ClaimsFileIds() =>
+        File.Exists(ClaimsFilePath()) ? [.. ClaimRow().Matches(File.ReadAllText(ClaimsFilePath())).Select(m => m.Groups[1].Value)] : [];
+
+    private static string Probe() => string.Concat("EXACT-T5", "LambdaMaxEqualsDenseOracle");
+
+    // Any row of a claims table: an upper-case prefix, a dash and an upper-case or numeric name (EXACT-T5, REGM-LMAX, GHOSH-BAL).
+    [GeneratedRegex(@"^\| ([A-Z]+-[A-Z0-9]+) \|", RegexOptions.Multiline)]
     private static partial Regex ClaimRow();
 }
