@@ -49,7 +49,10 @@ public static class ExactCe
                 "FlatButUnbalancedFamily",
                 "Every spectral-norm balanced minimizer of diag(11, 2, 1) has lambda_max 44 (formula and oracle) and is balanced only at the balanced split; the paper's point is not Frobenius-balanced either.",
                 FamilyCases(),
-                Check),
+                Check)
+            {
+                Regimes = [Regime.Labelled(PaperPoint, PaperPoint), Regime.Labelled(BalancedSplit, BalancedSplit), Regime.Labelled(UnbalancedSplit, UnbalancedSplit)],
+            },
         ],
         [
             new Mutant("FrobeniusInsteadOfSpectral", "Corollary 6 with Frobenius norms: 2 (||L||_F^2 + ||R||_F^2).",
@@ -71,13 +74,17 @@ public static class ExactCe
         return Arb.From(Gen.Frequency((1, Gen.Constant(CounterexampleFamilyCase.Paper)), (9, gen)));
     }
 
+    private const string PaperPoint = "the paper's point";
+    private const string BalancedSplit = "balanced split";
+    private const string UnbalancedSplit = "unbalanced split";
+
     private static Outcome Check(CounterexampleFamilyCase @case, Formulas formulas)
     {
         var minimizer = @case.Build();
         var dense = Oracle.Dense(minimizer);
         var balanced = Balancedness.IsBalanced(minimizer.Point);
         var frobeniusBalanced = HessianTrace.IsFrobeniusBalanced(minimizer);
-        var regime = @case.IsPaperPoint ? "the paper's point" : @case.IsBalancedSplit ? "balanced split" : "unbalanced split";
+        var regime = @case.IsPaperPoint ? PaperPoint : @case.IsBalancedSplit ? BalancedSplit : UnbalancedSplit;
         return Outcome.All(
             Outcome.Compare("oracle lambda_max vs 44", dense.LambdaMax, Section6Counterexample.PublishedLambdaMax, dense.Scale, Tolerance.DenseOracle, regime),
             Outcome.Compare("Corollary 6 vs 44", formulas.Corollary6LambdaMax(minimizer), Section6Counterexample.PublishedLambdaMax, dense.Scale, Tolerance.DenseOracle, regime),
