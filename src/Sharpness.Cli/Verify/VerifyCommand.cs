@@ -70,6 +70,29 @@ internal static class VerifyCommand
         }
 
         var run = Execute(settings, claims, console);
+        var code = Render(run, console);
+        if (options.JsonPath is not null)
+        {
+            AtomicFile.WriteAllText(options.JsonPath, ReportFormats.Json(run));
+        }
+
+        if (options.MarkdownPath is not null)
+        {
+            AtomicFile.WriteAllText(options.MarkdownPath, ReportFormats.Markdown(run));
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// Writes a finished run to <paramref name="console"/>: the table, each reproduced counterexample's finding, what
+    /// each incomplete claim lacks, every failure's report, and the closing line. Returns the exit code: 1 when a claim
+    /// has a new counterexample or a suite error, else 0.
+    /// </summary>
+    public static int Render(VerificationRun run, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(console);
         console.Write(Table(run));
         foreach (var report in run.Claims.Where(r => r.Verdict == Verdict.KnownCounterexampleReproduced))
         {
@@ -87,16 +110,6 @@ internal static class VerifyCommand
         }
 
         console.WriteLine(run.Summary);
-        if (options.JsonPath is not null)
-        {
-            AtomicFile.WriteAllText(options.JsonPath, ReportFormats.Json(run));
-        }
-
-        if (options.MarkdownPath is not null)
-        {
-            AtomicFile.WriteAllText(options.MarkdownPath, ReportFormats.Markdown(run));
-        }
-
         return run.Failed == 0 ? 0 : 1;
     }
 
