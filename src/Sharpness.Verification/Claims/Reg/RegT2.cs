@@ -22,7 +22,10 @@ public static class RegT2
                 "DataAndRegularizerConstant_OffTheThreshold",
                 "Off lambda = lambda_c (or for L = 2), every minimizer (all sign patterns) is stationary by the oracle and has the same D and R.",
                 FsCheck.Fluent.Arb.Filter(ScalarRegularizedCase.All(), c => c.LambdaFactor != 1 || c.Depth == 2 || c.M == 0),
-                (c, f) => Check(c, f, expectConstant: true)),
+                (c, f) => Check(c, f, expectConstant: true))
+            {
+                Regimes = [.. new[] { "lambda < lambda_c", "lambda > lambda_c", "m = 0" }.Select(r => Regime.Labelled(r, r))],
+            },
             new ClaimProperty<ScalarRegularizedCase>(
                 "DataAndRegularizerDiffer_AtTheThreshold",
                 "Counterexample: at lambda = lambda_c with L >= 3 and m != 0 there are two minimizers, both stationary and of equal loss, with different D and R.",

@@ -20,7 +20,11 @@ public static class RegT3
                 "CorrectedSpectrumEqualsOracle",
                 "At every global minimizer (every sign pattern, every regime) the layers are stationary and the corrected spectrum equals the oracle's.",
                 ScalarRegularizedCase.All(),
-                (c, f) => Outcome.All([.. Minimizers(c, f).Select(layers => CompareSpectrum(c, layers, f.RegularizedScalarEigenvalues(c.M, Math.Abs(layers[0]), c.Lambda, c.Depth), "corrected spectrum"))])),
+                (c, f) => Outcome.All([.. Minimizers(c, f).Select(layers => CompareSpectrum(c, layers, f.RegularizedScalarEigenvalues(c.M, Math.Abs(layers[0]), c.Lambda, c.Depth), "corrected spectrum"))]))
+            {
+                // "Every regime": below, at and above the threshold, and m = 0 (the collapsed minimizers the correction is about).
+                Regimes = [.. new[] { "lambda < lambda_c", "lambda = lambda_c", "lambda > lambda_c", "m = 0" }.Select(r => Regime.Labelled(r, r))],
+            },
             new ClaimProperty<ScalarRegularizedCase>(
                 "PrintedSpectrumHoldsWhereNotCollapsed",
                 "At every minimizer with w > 0 the printed eq. 17 equals the oracle's spectrum.",
