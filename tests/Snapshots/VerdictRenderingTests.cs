@@ -75,6 +75,20 @@ public sealed class VerdictRenderingTests
         Assert.EndsWith("2 claims: 0 hold, 1 with known counterexamples reproduced, 0 incomplete, 1 not run, 0 with new counterexamples, 0 with suite errors.", output.TrimEnd(), StringComparison.Ordinal);
     }
 
+    /// <summary>The case through the verb: EXACT-MM at depth at most 2 no longer reads "known counterexample reproduced".</summary>
+    [Fact]
+    public void Verify_ExactMmAtDepthTwo_SaysTheCounterexampleWasNotExhibited()
+    {
+        using var writer = new StringWriter();
+        var code = VerifyCommand.Run(new VerifyOptions(["EXACT-MM"], Cases: 20, Seed: Settings.Replay, MaxDepth: 2), PlainConsole.Over(writer), writer);
+        var output = writer.ToString();
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("known counterexample reproduced", output, StringComparison.Ordinal);
+        Assert.Contains("incomplete: counterexample not exhibited", output, StringComparison.Ordinal);
+        Assert.Contains("EXACT-MM incomplete: counterexample not exhibited (0 of 20 cases at depth <= 2); ", output, StringComparison.Ordinal);
+        Assert.Contains("1 claims: 0 hold, 0 with known counterexamples reproduced, 1 incomplete,", output, StringComparison.Ordinal);
+    }
+
     private static Arbitrary<DepthCase> Shallow => Arb.From(Gen.Choose(1, 2).Select(d => new DepthCase(d)));
 
     private static Arbitrary<DepthCase> Deep => Arb.From(Gen.Choose(3, 5).Select(d => new DepthCase(d)));
