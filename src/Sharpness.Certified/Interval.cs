@@ -1,0 +1,162 @@
+// Interval: a closed interval [Lower, Upper] of the extended reals with double endpoints, and the arithmetic
+// that keeps every exact result inside (rigorous under round-to-nearest, through DirectedRounding).
+using System.Globalization;
+
+namespace Sharpness.Certified;
+
+/// <summary>
+/// A closed interval <c>[Lower, Upper]</c> of real numbers with double endpoints (an endpoint at infinity means
+/// unbounded on that side). Every operation returns an interval that contains the exact result of the operation
+/// applied to every pair of real numbers in its operands: the enclosure property of interval arithmetic
+/// (Moore, Kearfott and Cloud, "Introduction to Interval Analysis", SIAM 2009, ch. 2).
+/// </summary>
+/// <remarks>
+/// Each of <c>+ - * /</c>, <see cref="Square"/> and <see cref="Sqrt"/> returns the tightest interval with double
+/// endpoints that contains the exact range (its endpoints are the exact range's endpoints rounded outward, see
+/// <see cref="DirectedRounding"/>), except within <c>2^53</c> ulps of the subnormal range, where an endpoint may be one
+/// ulp wider. Compound expressions are then enclosed as usual in interval arithmetic (each variable occurrence
+/// independently), so their widths can exceed the exact range's.
+/// </remarks>
+public readonly record struct Interval
+{
+    private Interval(double lower, double upper)
+    {
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>The lower endpoint (may be negative infinity).</summary>
+    public double Lower { get; }
+
+    /// <summary>The upper endpoint (may be positive infinity).</summary>
+    public double Upper { get; }
+
+    /// <summary>The whole real line.</summary>
+    public static Interval Entire { get; } = new(double.NegativeInfinity, double.PositiveInfinity);
+
+    /// <summary>The interval <c>[0, 0]</c>.</summary>
+    public static Interval Zero { get; } = new(0, 0);
+
+    /// <summary>The width <c>Upper - Lower</c>, rounded up (infinite for an unbounded interval).</summary>
+    public double Width => DirectedRounding.SubtractUp(Upper, Lower);
+
+    /// <summary>The largest absolute value in the interval, <c>max(|Lower|, |Upper|)</c> (the magnitude).</summary>
+    public double Magnitude => Math.Max(Math.Abs(Lower), Math.Abs(Upper));
+
+    /// <summary>The midpoint, rounded to nearest (a double inside the interval; 0 for <see cref="Entire"/>).</summary>
+    public double Midpoint => double.IsInfinity(Lower) || double.IsInfinity(Upper)
+        ? (double.IsInfinity(Lower) && double.IsInfinity(Upper) ? 0 : double.IsInfinity(Lower) ? -double.MaxValue : double.MaxValue)
+        : Math.Clamp(Lower / 2 + Upper / 2, Lower, Upper);
+
+    /// <summary>The degenerate interval <c>[x, x]</c>: a double is an exact binary rational.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is NaN or infinite.</exception>
+    public static Interval Point(double x)
+    {
+        if (!double.IsFinite(x))
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), x, "A point interval needs a finite number.");
+        }
+
+        return new Interval(x, x);
+    }
+
+    /// <summary>The interval <c>[lower, upper]</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An endpoint is NaN, <c>lower &gt; upper</c>, or both endpoints are the same infinity.</exception>
+    public static Interval Of(double lower, double upper)
+    {
+        if (double.IsNaN(lower) || double.IsNaN(upper) || lower > upper)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lower), string.Create(CultureInfo.InvariantCulture, $"[{lower:R}, {upper:R}] is not an interval: the endpoints must be numbers with lower <= upper."));
+        }
+
+        if (double.IsPositiveInfinity(lower) || double.IsNegativeInfinity(upper))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lower), "An interval cannot lie entirely at infinity.");
+        }
+
+        return new Interval(lower, upper);
+    }
+
+    /// <summary>True when <paramref name="x"/> lies in the interval.</summary>
+    public bool Contains(double x) => Lower <= x && x <= Upper;
+
+    /// <summary>True when every number of <paramref name="other"/> lies in this interval.</summary>
+    public bool Contains(Interval other) => Lower <= other.Lower && other.Upper <= Upper;
+
+    /// <summary>True when the two intervals share no number: a proof that the quantities they enclose differ.</summary>
+    public bool IsDisjointFrom(Interval other) => Upper < other.Lower || other.Upper < Lower;
+
+    /// <summary>The smallest interval containing both.</summary>
+    public Interval Hull(Interval other) => new(Math.Min(Lower, other.Lower), Math.Max(Upper, other.Upper));
+
+    /// <summary>The enclosure of <c>x + y</c>.</summary>
+    public static Interval operator +(Interval x, Interval y) =>
+        new(DirectedRounding.AddDown(x.Lower, y.Lower), DirectedRounding.AddUp(x.Upper, y.Upper));
+
+    /// <summary>The enclosure of <c>x - y</c>.</summary>
+    public static Interval operator -(Interval x, Interval y) =>
+        new(DirectedRounding.SubtractDown(x.Lower, y.Upper), DirectedRounding.SubtractUp(x.Upper, y.Lower));
+
+    /// <summary>The exact negation <c>-x</c>.</summary>
+    public static Interval operator -(Interval x) => new(-x.Upper, -x.Lower);
+
+    /// <summary>The enclosure of <c>x y</c> (the extremes of the four endpoint products, <c>0 * inf = 0</c>).</summary>
+    public static Interval operator *(Interval x, Interval y)
+    {
+        double a = x.Lower, b = x.Upper, c = y.Lower, d = y.Upper;
+        var lower = Math.Min(
+            Math.Min(DirectedRounding.MultiplyDown(a, c), DirectedRounding.MultiplyDown(a, d)),
+            Math.Min(DirectedRounding.MultiplyDown(b, c), DirectedRounding.MultiplyDown(b, d)));
+        var upper = Math.Max(
+            Math.Max(DirectedRounding.MultiplyUp(a, c), DirectedRounding.MultiplyUp(a, d)),
+            Math.Max(DirectedRounding.MultiplyUp(b, c), DirectedRounding.MultiplyUp(b, d)));
+        return new Interval(lower, upper);
+    }
+
+    /// <summary>
+    /// The enclosure of <c>x / y</c>; <see cref="Entire"/> when <paramref name="y"/> contains 0 (the quotient is then
+    /// unbounded or undefined) or when both operands are unbounded.
+    /// </summary>
+    public static Interval operator /(Interval x, Interval y)
+    {
+        if (y.Contains(0) || (x.Magnitude == double.PositiveInfinity && y.Magnitude == double.PositiveInfinity))
+        {
+            return Entire;
+        }
+
+        double a = x.Lower, b = x.Upper, c = y.Lower, d = y.Upper;
+        var lower = Math.Min(
+            Math.Min(DirectedRounding.DivideDown(a, c), DirectedRounding.DivideDown(a, d)),
+            Math.Min(DirectedRounding.DivideDown(b, c), DirectedRounding.DivideDown(b, d)));
+        var upper = Math.Max(
+            Math.Max(DirectedRounding.DivideUp(a, c), DirectedRounding.DivideUp(a, d)),
+            Math.Max(DirectedRounding.DivideUp(b, c), DirectedRounding.DivideUp(b, d)));
+        return new Interval(lower, upper);
+    }
+
+    /// <summary>The enclosure of <c>{t^2 : t in x}</c>, tighter than <c>x * x</c> when the interval contains 0.</summary>
+    public Interval Square()
+    {
+        var low = Contains(0) ? 0 : Math.Min(Math.Abs(Lower), Math.Abs(Upper));
+        var high = Magnitude;
+        return new Interval(DirectedRounding.MultiplyDown(low, low), DirectedRounding.MultiplyUp(high, high));
+    }
+
+    /// <summary>The enclosure of <c>{|t| : t in x}</c> (exact).</summary>
+    public Interval Abs() => Contains(0) ? new Interval(0, Magnitude) : new Interval(Math.Min(Math.Abs(Lower), Math.Abs(Upper)), Magnitude);
+
+    /// <summary>The enclosure of <c>{sqrt(t) : t in x}</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The interval contains a negative number.</exception>
+    public Interval Sqrt()
+    {
+        if (Lower < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Lower), Lower, string.Create(CultureInfo.InvariantCulture, $"The square root of {this} is not real: it contains negative numbers."));
+        }
+
+        return new Interval(DirectedRounding.SqrtDown(Lower), DirectedRounding.SqrtUp(Upper));
+    }
+
+    /// <summary><c>[lower, upper]</c> with both endpoints round-trippable.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"[{Lower:R}, {Upper:R}]");
+}
