@@ -1,0 +1,171 @@
+// HessianEnclosure: entrywise intervals that contain the exact Hessian of the deep matrix factorization loss
+// at a point given in doubles, residual term included, computed from the loss definition alone.
+using System.Globalization;
+
+namespace Sharpness.Certified;
+
+/// <summary>
+/// An enclosure of the exact Hessian of <c>f(w) = ||M - W_L ... W_1||_F^2 + (lambda/L) sum_i ||W_i||_F^2</c> at a point
+/// whose layers and target are doubles (exact binary rationals), in the parameter order
+/// <c>w = [vec(W_1); ...; vec(W_L)]</c> with column-major <c>vec</c> (the oracles' order).
+/// </summary>
+/// <remarks>
+/// From the definition, with <c>P = W_L ... W_1</c>, <c>R = P - M</c>, <c>A_i = W_L ... W_(i+1)</c>, <c>B_i = W_(i-1) ... W_1</c>
+/// and <c>C_(j,i) = W_(j-1) ... W_(i+1)</c> (identities where empty): <c>f = ||R||_F^2 + ...</c> has
+/// <c>d^2 f / du dv = 2 &lt;dP/du, dP/dv&gt; + 2 &lt;R, d^2 P / du dv&gt; + (2 lambda / L) [u = v]</c>, and for
+/// <c>u = (W_i)_(ab)</c>, <c>v = (W_j)_(cd)</c>, <c>i &lt;= j</c>, the product rule gives
+/// <c>&lt;dP/du, dP/dv&gt; = (A_i^T A_j)_(ac) (B_i B_j^T)_(bd)</c> and, for <c>i &lt; j</c>,
+/// <c>&lt;R, d^2 P / du dv&gt; = (A_j^T R B_i^T)_(cb) (C_(j,i))_(da)</c> (zero for <c>i = j</c>: <c>P</c> is linear in each layer).
+/// Every product is an interval product, so each entry encloses the exact value (issue 10, item 2). Nothing here
+/// calls the formula code, and the exact Hessian is symmetric, so the lower triangle mirrors the upper one.
+/// </remarks>
+public static class HessianEnclosure
+{
+    /// <summary>The enclosure of the Hessian at the given layers, target and lambda.</summary>
+    /// <param name="layers"><c>W_1, ..., W_L</c>, <c>W_i</c> of shape <c>d_i x d_(i-1)</c>, as row-major arrays.</param>
+    /// <param name="target"><c>M</c>, of shape <c>d_L x d_0</c>.</param>
+    /// <param name="lambda">The weight-decay strength, <c>lambda &gt;= 0</c>.</param>
+    /// <exception cref="ArgumentNullException">An argument or a layer is null.</exception>
+    /// <exception cref="ArgumentException">No layers, layers that do not chain, a target of the wrong shape, a non-finite entry, or a negative or non-finite lambda.</exception>
+    public static IntervalMatrix Of(IReadOnlyList<double[,]> layers, double[,] target, double lambda = 0)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(target);
+        var widths = Validate(layers, target, lambda);
+        var depth = layers.Count;
+        var w = layers.Select(IntervalMatrix.Point).ToArray();
+
+        // left[i] = A_i (d_L x d_i), right[i] = B_i (d_(i-1) x d_0), for i = 1..L.
+        var left = new IntervalMatrix[depth + 1];
+        var right = new IntervalMatrix[depth + 1];
+        left[depth] = IntervalMatrix.Identity(widths[depth]);
+        for (var i = depth; i > 1; i--)
+        {
+            left[i - 1] = left[i] * w[i - 1];
+        }
+
+        right[1] = IntervalMatrix.Identity(widths[0]);
+        for (var i = 1; i < depth; i++)
+        {
+            right[i + 1] = w[i - 1] * right[i];
+        }
+
+        var residual = (left[1] * w[0]) - IntervalMatrix.Point(target);
+        var offsets = new int[depth + 2];
+        for (var i = 1; i <= depth; i++)
+        {
+            offsets[i + 1] = offsets[i] + (widths[i] * widths[i - 1]);
+        }
+
+        var n = offsets[depth + 1];
+        var hessian = new Interval[n * n];
+        var two = Interval.Point(2);
+        var decay = Interval.Point(2 * lambda) / Interval.Point(depth);
+        for (var i = 1; i <= depth; i++)
+        {
+            // middle = C_(j,i) for j = i+1, i+2, ...: starts at the identity d_i x d_i.
+            var middle = IntervalMatrix.Identity(widths[i]);
+            for (var j = i; j <= depth; j++)
+            {
+                var leftGram = left[i].Transpose() * left[j];                  // d_i x d_j
+                var rightGram = right[i] * right[j].Transpose();               // d_(i-1) x d_(j-1)
+                var residualTerm = j > i ? left[j].Transpose() * residual * right[i].Transpose() : null; // d_j x d_(i-1)
+                if (j > i + 1)
+                {
+                    middle = w[j - 2] * middle;                                // C_(j,i) = W_(j-1) C_(j-1,i)
+                }
+
+                for (var b = 0; b < widths[i - 1]; b++)
+                {
+                    for (var a = 0; a < widths[i]; a++)
+                    {
+                        var u = offsets[i] + (b * widths[i]) + a;
+                        for (var d = 0; d < widths[j - 1]; d++)
+                        {
+                            for (var c = 0; c < widths[j]; c++)
+                            {
+                                var v = offsets[j] + (d * widths[j]) + c;
+                                if (v < u)
+                                {
+                                    continue;
+                                }
+
+                                var entry = leftGram[a, c] * rightGram[b, d];
+                                if (residualTerm is not null)
+                                {
+                                    entry += residualTerm[c, b] * middle[d, a];
+                                }
+
+                                entry = two * entry;
+                                if (u == v)
+                                {
+                                    entry += decay;
+                                }
+
+                                hessian[(u * n) + v] = entry;
+                                hessian[(v * n) + u] = entry;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return IntervalMatrix.FromRows(n, n, hessian);
+    }
+
+    private static int[] Validate(IReadOnlyList<double[,]> layers, double[,] target, double lambda)
+    {
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException("At least one layer is required (depth L >= 1).", nameof(layers));
+        }
+
+        if (!double.IsFinite(lambda) || lambda < 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"lambda must be finite and >= 0 but is {lambda:R}."), nameof(lambda));
+        }
+
+        var widths = new int[layers.Count + 1];
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i] ?? throw new ArgumentNullException(nameof(layers), $"W[{i + 1}] is null.");
+            var (rows, columns) = (layer.GetLength(0), layer.GetLength(1));
+            if (rows == 0 || columns == 0)
+            {
+                throw new ArgumentException($"W[{i + 1}] is {rows}x{columns}; every width must be at least 1.", nameof(layers));
+            }
+
+            if (i > 0 && columns != widths[i])
+            {
+                throw new ArgumentException($"W[{i + 1}] is {rows}x{columns} but W[{i}] has {widths[i]} rows.", nameof(layers));
+            }
+
+            RequireFinite(layer, $"W[{i + 1}]", nameof(layers));
+            widths[i] = columns;
+            widths[i + 1] = rows;
+        }
+
+        if (target.GetLength(0) != widths[^1] || target.GetLength(1) != widths[0])
+        {
+            throw new ArgumentException($"M is {target.GetLength(0)}x{target.GetLength(1)} but the product W[{layers.Count}]...W[1] is {widths[^1]}x{widths[0]}.", nameof(target));
+        }
+
+        RequireFinite(target, "M", nameof(target));
+        return widths;
+    }
+
+    private static void RequireFinite(double[,] matrix, string name, string parameter)
+    {
+        for (var r = 0; r < matrix.GetLength(0); r++)
+        {
+            for (var c = 0; c < matrix.GetLength(1); c++)
+            {
+                if (!double.IsFinite(matrix[r, c]))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} row {r + 1} column {c + 1} is {matrix[r, c]:R}; every entry must be finite."), parameter);
+                }
+            }
+        }
+    }
+}
