@@ -2,13 +2,13 @@
 // enclosure, and every elementary operation's enclosure the tightest one with double endpoints (one ulp wider at
 // most within 2^53 ulps of the subnormal range, where the error-free transformations stop being exact).
 using Fractions;
-using Sharpness.Certified;
+using Sharpness.Intervals;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Sharpness.Tests.Properties.Certified;
+namespace Sharpness.Tests.Properties.Intervals;
 
-[Trait("Category", "Certified")]
+[Trait("Category", "Intervals")]
 public sealed class IntervalTests(ITestOutputHelper output)
 {
     private const int Cases = 4000;

@@ -3,7 +3,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Sharpness.Certified;
+namespace Sharpness.Intervals;
 
 /// <summary>How a lambda_max enclosure was proven.</summary>
 public enum EnclosureMethod
@@ -214,22 +214,26 @@ public sealed record LambdaMaxEnclosure(Interval Value, EnclosureMethod Method, 
         return (m, Math.Max(DirectedRounding.SubtractUp(x.Upper, m), DirectedRounding.SubtractUp(m, x.Lower)));
     }
 
-    // For a symmetric non-negative matrix, ||R||_2 <= sqrt(||R||_1 ||R||_inf) = the largest row sum, rounded up.
+    // For a symmetric non-negative matrix R, ||R||_2 <= sqrt(||R||_1 ||R||_inf) = the largest row sum, and ||R||_2 <= ||R||_F;
+    // the smaller of the two, rounded up.
     private static double RowSumBound(double[] r, int n)
     {
-        var bound = 0.0;
+        var rowBound = 0.0;
+        var squares = 0.0;
         for (var i = 0; i < n; i++)
         {
             var sum = 0.0;
             for (var j = 0; j < n; j++)
             {
-                sum = DirectedRounding.AddUp(sum, r[(i * n) + j]);
+                var x = r[(i * n) + j];
+                sum = DirectedRounding.AddUp(sum, x);
+                squares = DirectedRounding.AddUp(squares, DirectedRounding.MultiplyUp(x, x));
             }
 
-            bound = Math.Max(bound, sum);
+            rowBound = Math.Max(rowBound, sum);
         }
 
-        return bound;
+        return Math.Min(rowBound, DirectedRounding.SqrtUp(squares));
     }
 
     private static Interval[] Multiply(IntervalMatrix h, double[] v)

@@ -2,7 +2,7 @@
 // that keeps every exact result inside (rigorous under round-to-nearest, through DirectedRounding).
 using System.Globalization;
 
-namespace Sharpness.Certified;
+namespace Sharpness.Intervals;
 
 /// <summary>
 /// A closed interval <c>[Lower, Upper]</c> of real numbers with double endpoints (an endpoint at infinity means

@@ -1,5 +1,5 @@
 // IntervalMatrix: a dense matrix of intervals, with the products and sums the Hessian enclosure needs.
-namespace Sharpness.Certified;
+namespace Sharpness.Intervals;
 
 /// <summary>
 /// A dense <c>rows x columns</c> matrix whose entries are <see cref="Interval"/>s. It encloses every real matrix whose

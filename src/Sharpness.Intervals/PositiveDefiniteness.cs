@@ -1,6 +1,6 @@
 // PositiveDefiniteness: a proof that a symmetric floating-point matrix is positive definite, from one
 // floating-point Cholesky factorization (Rump's criterion).
-namespace Sharpness.Certified;
+namespace Sharpness.Intervals;
 
 /// <summary>
 /// Rump's floating-point criterion for positive definiteness: a symmetric matrix <c>A</c> of doubles with a non-negative

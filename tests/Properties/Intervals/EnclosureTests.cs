@@ -3,14 +3,14 @@
 using System.Numerics;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Sharpness.Certified;
+using Sharpness.Intervals;
 using Sharpness.Oracles;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Sharpness.Tests.Properties.Certified;
+namespace Sharpness.Tests.Properties.Intervals;
 
-[Trait("Category", "Certified")]
+[Trait("Category", "Intervals")]
 public sealed class EnclosureTests(ITestOutputHelper output)
 {
     [Fact]
@@ -34,6 +34,12 @@ public sealed class EnclosureTests(ITestOutputHelper output)
                 for (var v = 0; v < n; v++)
                 {
                     Assert.True(ExactRational.IsIn(exact[u, v], enclosure[u, v]), $"trial {trial}, widths ({string.Join(",", widths)}): entry ({u},{v}) = {exact[u, v]} outside {enclosure[u, v]}");
+                    if (lambda == 0 || u != v)
+                    {
+                        // Exact products: the tightest enclosure doubles allow.
+                        Assert.Equal((ExactRational.RoundDown(exact[u, v]), ExactRational.RoundUp(exact[u, v])), (enclosure[u, v].Lower, enclosure[u, v].Upper));
+                    }
+
                     entries++;
                 }
             }
@@ -63,7 +69,7 @@ public sealed class EnclosureTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"worst entry width {worstWidth:G3} of ||H||_F");
-        Assert.True(worstWidth < 1e-14);
+        Assert.True(worstWidth < 1e-15);
     }
 
     [Fact]

@@ -3,7 +3,7 @@
 using System.Numerics;
 using Fractions;
 
-namespace Sharpness.Tests.Properties.Certified;
+namespace Sharpness.Tests.Properties.Intervals;
 
 internal static class ExactRational
 {
@@ -83,6 +83,6 @@ internal static class ExactRational
     public static double RoundUp(Fraction q) => -RoundDown(-q);
 
     /// <summary>True when the exact rational lies in the interval (an infinite endpoint bounds nothing).</summary>
-    public static bool IsIn(Fraction q, Sharpness.Certified.Interval x) =>
+    public static bool IsIn(Fraction q, Sharpness.Intervals.Interval x) =>
         (double.IsNegativeInfinity(x.Lower) || Of(x.Lower) <= q) && (double.IsPositiveInfinity(x.Upper) || q <= Of(x.Upper));
 }

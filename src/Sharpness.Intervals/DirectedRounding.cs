@@ -7,7 +7,7 @@
 // Where an error-free transformation is not exact (operands or results within 2^53 ulps of the subnormal range,
 // where the FMA residual itself can underflow), the primitive falls back to one unconditional ulp step outward:
 // round-to-nearest errs by at most half an ulp, so one step is always enough (still rigorous, at most one ulp wider).
-namespace Sharpness.Certified;
+namespace Sharpness.Intervals;
 
 /// <summary>
 /// Sums, differences, products, quotients and square roots of doubles rounded down (towards -infinity) or up
