@@ -157,6 +157,81 @@ public readonly record struct Interval
         return new Interval(DirectedRounding.SqrtDown(Lower), DirectedRounding.SqrtUp(Upper));
     }
 
+    /// <summary>
+    /// The enclosure of <c>{t^(p/q) : t in x}</c> for <c>x &gt;= 0</c>, <c>p &gt;= 0</c>, <c>q &gt;= 1</c>: each endpoint is the tightest
+    /// double, found by comparing <c>y^q</c> with <c>t^p</c> exactly in binary rationals (the power is increasing in <c>t</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The interval contains negative numbers or is unbounded, or <c>p &lt; 0</c> or <c>q &lt; 1</c>.</exception>
+    public Interval Power(int p, int q)
+    {
+        if (Lower < 0 || double.IsInfinity(Upper) || p < 0 || q < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), string.Create(CultureInfo.InvariantCulture, $"{this}^({p}/{q}) needs a bounded interval of non-negative numbers, p >= 0 and q >= 1."));
+        }
+
+        return new Interval(RootOfPower(Lower, p, q, up: false), RootOfPower(Upper, p, q, up: true));
+    }
+
+    // The largest double y >= 0 with y^q <= t^p (up: the smallest with y^q >= t^p).
+    private static double RootOfPower(double t, int p, int q, bool up)
+    {
+        if (p == 0)
+        {
+            return 1;
+        }
+
+        if (t == 0)
+        {
+            return 0;
+        }
+
+        var target = Pow(Dyadic.Of(t), p);
+        var y = Math.Clamp(Math.Pow(t, (double)p / q), 0, double.MaxValue);
+        int Compare(double candidate) => Dyadic.Compare(Pow(Dyadic.Of(candidate), q), target);
+        if (!up)
+        {
+            while (y > 0 && Compare(y) > 0)
+            {
+                y = Math.BitDecrement(y);
+            }
+
+            while (y < double.MaxValue && Compare(Math.BitIncrement(y)) <= 0)
+            {
+                y = Math.BitIncrement(y);
+            }
+
+            return y;
+        }
+
+        while (y < double.MaxValue && Compare(y) < 0)
+        {
+            y = Math.BitIncrement(y);
+        }
+
+        if (Compare(y) < 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        while (y > 0 && Compare(Math.BitDecrement(y)) >= 0)
+        {
+            y = Math.BitDecrement(y);
+        }
+
+        return y;
+    }
+
+    private static Dyadic Pow(Dyadic x, int n)
+    {
+        var result = Dyadic.One;
+        for (var i = 0; i < n; i++)
+        {
+            result *= x;
+        }
+
+        return result;
+    }
+
     /// <summary><c>[lower, upper]</c> with both endpoints round-trippable.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"[{Lower:R}, {Upper:R}]");
 }

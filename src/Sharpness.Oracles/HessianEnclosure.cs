@@ -36,26 +36,44 @@ public static class HessianEnclosure
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(target);
+        return Enclose(layers, target, lambda);
+    }
+
+    /// <summary>
+    /// The enclosure of the Hessian at the given layers with the target <c>M</c> set to their exact product
+    /// <c>W_L ... W_1</c> (a binary rational matrix, not rounded to doubles): the point is then exactly a minimizer of the
+    /// unregularized loss (EXACT eq. 19) and the residual term is exactly zero.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="layers"/> or a layer is null.</exception>
+    /// <exception cref="ArgumentException">No layers, layers that do not chain, a non-finite entry, or a negative or non-finite lambda.</exception>
+    public static IntervalMatrix AtOwnProduct(IReadOnlyList<double[,]> layers, double lambda = 0)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        return Enclose(layers, null, lambda);
+    }
+
+    private static IntervalMatrix Enclose(IReadOnlyList<double[,]> layers, double[,]? target, double lambda)
+    {
         var widths = Validate(layers, target, lambda);
         var depth = layers.Count;
-        var w = layers.Select(Exact).ToArray();
+        var w = layers.Select(DyadicMatrix.Of).ToArray();
 
         // left[i] = A_i (d_L x d_i), right[i] = B_i (d_(i-1) x d_0), for i = 1..L.
-        var left = new Dyadic[depth + 1][,];
-        var right = new Dyadic[depth + 1][,];
-        left[depth] = Identity(widths[depth]);
+        var left = new DyadicMatrix[depth + 1];
+        var right = new DyadicMatrix[depth + 1];
+        left[depth] = DyadicMatrix.Identity(widths[depth]);
         for (var i = depth; i > 1; i--)
         {
-            left[i - 1] = Multiply(left[i], w[i - 1]);
+            left[i - 1] = left[i] * w[i - 1];
         }
 
-        right[1] = Identity(widths[0]);
+        right[1] = DyadicMatrix.Identity(widths[0]);
         for (var i = 1; i < depth; i++)
         {
-            right[i + 1] = Multiply(w[i - 1], right[i]);
+            right[i + 1] = w[i - 1] * right[i];
         }
 
-        var residual = Subtract(Multiply(left[1], w[0]), Exact(target));
+        var residual = target is null ? null : (left[1] * w[0]) - DyadicMatrix.Of(target);
         var offsets = new int[depth + 2];
         for (var i = 1; i <= depth; i++)
         {
@@ -67,15 +85,15 @@ public static class HessianEnclosure
         var decay = Interval.Point(2 * lambda) / Interval.Point(depth);
         for (var i = 1; i <= depth; i++)
         {
-            var middle = Identity(widths[i]); // C_(j,i) for j = i + 1, i + 2, ...
+            var middle = DyadicMatrix.Identity(widths[i]); // C_(j,i) for j = i + 1, i + 2, ...
             for (var j = i; j <= depth; j++)
             {
-                var leftGram = Multiply(Transpose(left[i]), left[j]);             // d_i x d_j
-                var rightGram = Multiply(right[i], Transpose(right[j]));          // d_(i-1) x d_(j-1)
-                var residualTerm = j > i ? Multiply(Multiply(Transpose(left[j]), residual), Transpose(right[i])) : null; // d_j x d_(i-1)
+                var leftGram = left[i].Transpose() * left[j];             // d_i x d_j
+                var rightGram = right[i] * right[j].Transpose();          // d_(i-1) x d_(j-1)
+                var residualTerm = j > i && residual is not null ? left[j].Transpose() * residual * right[i].Transpose() : null; // d_j x d_(i-1)
                 if (j > i + 1)
                 {
-                    middle = Multiply(w[j - 2], middle);                          // C_(j,i) = W_(j-1) C_(j-1,i)
+                    middle = w[j - 2] * middle;                          // C_(j,i) = W_(j-1) C_(j-1,i)
                 }
 
                 for (var b = 0; b < widths[i - 1]; b++)
@@ -117,80 +135,7 @@ public static class HessianEnclosure
         return IntervalMatrix.FromRows(n, n, hessian);
     }
 
-    private static Dyadic[,] Exact(double[,] m)
-    {
-        var x = new Dyadic[m.GetLength(0), m.GetLength(1)];
-        for (var r = 0; r < x.GetLength(0); r++)
-        {
-            for (var c = 0; c < x.GetLength(1); c++)
-            {
-                x[r, c] = Dyadic.Of(m[r, c]);
-            }
-        }
-
-        return x;
-    }
-
-    private static Dyadic[,] Identity(int n)
-    {
-        var x = new Dyadic[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            x[i, i] = Dyadic.One;
-        }
-
-        return x;
-    }
-
-    private static Dyadic[,] Transpose(Dyadic[,] m)
-    {
-        var x = new Dyadic[m.GetLength(1), m.GetLength(0)];
-        for (var r = 0; r < m.GetLength(0); r++)
-        {
-            for (var c = 0; c < m.GetLength(1); c++)
-            {
-                x[c, r] = m[r, c];
-            }
-        }
-
-        return x;
-    }
-
-    private static Dyadic[,] Multiply(Dyadic[,] x, Dyadic[,] y)
-    {
-        var z = new Dyadic[x.GetLength(0), y.GetLength(1)];
-        for (var r = 0; r < z.GetLength(0); r++)
-        {
-            for (var c = 0; c < z.GetLength(1); c++)
-            {
-                var sum = Dyadic.Zero;
-                for (var k = 0; k < x.GetLength(1); k++)
-                {
-                    sum += x[r, k] * y[k, c];
-                }
-
-                z[r, c] = sum;
-            }
-        }
-
-        return z;
-    }
-
-    private static Dyadic[,] Subtract(Dyadic[,] x, Dyadic[,] y)
-    {
-        var z = new Dyadic[x.GetLength(0), x.GetLength(1)];
-        for (var r = 0; r < z.GetLength(0); r++)
-        {
-            for (var c = 0; c < z.GetLength(1); c++)
-            {
-                z[r, c] = x[r, c] - y[r, c];
-            }
-        }
-
-        return z;
-    }
-
-    private static int[] Validate(IReadOnlyList<double[,]> layers, double[,] target, double lambda)
+    private static int[] Validate(IReadOnlyList<double[,]> layers, double[,]? target, double lambda)
     {
         if (layers.Count == 0)
         {
@@ -220,6 +165,11 @@ public static class HessianEnclosure
             RequireFinite(layer, $"W[{i + 1}]", nameof(layers));
             widths[i] = columns;
             widths[i + 1] = rows;
+        }
+
+        if (target is null)
+        {
+            return widths;
         }
 
         if (target.GetLength(0) != widths[^1] || target.GetLength(1) != widths[0])
