@@ -39,6 +39,14 @@ public sealed class DyadicMatrix
         return new DyadicMatrix(x);
     }
 
+    /// <summary>The matrix of the given exact entries (copied).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    public static DyadicMatrix Of(Dyadic[,] entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return new DyadicMatrix((Dyadic[,])entries.Clone());
+    }
+
     /// <summary>The <c>n x n</c> identity.</summary>
     public static DyadicMatrix Identity(int n)
     {
@@ -136,6 +144,78 @@ public sealed class DyadicMatrix
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// The exact rank, by fraction-free Gaussian elimination (Bareiss, Math. Comp. 22 (1968) 565) on the integer matrix
+    /// <c>2^-e X</c>, <c>e</c> the least exponent of an entry: every step is an exact integer division.
+    /// </summary>
+    public int Rank()
+    {
+        var (rows, columns) = (RowCount, ColumnCount);
+        var least = int.MaxValue;
+        foreach (var x in _entries)
+        {
+            if (!x.IsZero)
+            {
+                least = Math.Min(least, x.Exponent);
+            }
+        }
+
+        if (least == int.MaxValue)
+        {
+            return 0;
+        }
+
+        var a = new System.Numerics.BigInteger[rows, columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var x = _entries[r, c];
+                a[r, c] = x.IsZero ? System.Numerics.BigInteger.Zero : x.Mantissa << (x.Exponent - least);
+            }
+        }
+
+        var rank = 0;
+        var previous = System.Numerics.BigInteger.One;
+        for (var c = 0; c < columns && rank < rows; c++)
+        {
+            var pivot = -1;
+            for (var r = rank; r < rows; r++)
+            {
+                if (!a[r, c].IsZero)
+                {
+                    pivot = r;
+                    break;
+                }
+            }
+
+            if (pivot < 0)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < columns; k++)
+            {
+                (a[rank, k], a[pivot, k]) = (a[pivot, k], a[rank, k]);
+            }
+
+            for (var r = rank + 1; r < rows; r++)
+            {
+                for (var k = c + 1; k < columns; k++)
+                {
+                    a[r, k] = ((a[rank, c] * a[r, k]) - (a[r, c] * a[rank, k])) / previous;
+                }
+
+                a[r, c] = System.Numerics.BigInteger.Zero;
+            }
+
+            previous = a[rank, c];
+            rank++;
+        }
+
+        return rank;
     }
 
     /// <summary>True when every entry is exactly zero.</summary>

@@ -52,9 +52,46 @@ public static class HessianEnclosure
         return Enclose(layers, null, lambda);
     }
 
+    /// <summary>
+    /// The exact Hessian of the unregularized loss at the given layers with <c>M</c> their exact product (so the point is
+    /// exactly a minimizer), as binary rationals: for exact statements such as a rank or a null vector.
+    /// </summary>
+    /// <remarks>Stores <c>N^2</c> exact numbers: meant for <c>N</c> up to a few hundred.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="layers"/> or a layer is null.</exception>
+    /// <exception cref="ArgumentException">No layers, layers that do not chain, or a non-finite entry.</exception>
+    public static DyadicMatrix ExactAtOwnProduct(IReadOnlyList<double[,]> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        var widths = Validate(layers, null, 0);
+        var n = Enumerable.Range(1, layers.Count).Sum(i => widths[i] * widths[i - 1]);
+        var exact = new Dyadic[n, n];
+        Visit(layers, widths, null, (u, v, entry) => exact[u, v] = exact[v, u] = entry + entry);
+        return DyadicMatrix.Of(exact);
+    }
+
     private static IntervalMatrix Enclose(IReadOnlyList<double[,]> layers, double[,]? target, double lambda)
     {
         var widths = Validate(layers, target, lambda);
+        var n = Enumerable.Range(1, layers.Count).Sum(i => widths[i] * widths[i - 1]);
+        var hessian = new Interval[n * n];
+        var decay = Interval.Point(2 * lambda) / Interval.Point(layers.Count);
+        Visit(layers, widths, target, (u, v, half) =>
+        {
+            var entry = (half + half).Enclose();
+            if (u == v && lambda > 0)
+            {
+                entry += decay;
+            }
+
+            hessian[(u * n) + v] = entry;
+            hessian[(v * n) + u] = entry;
+        });
+        return IntervalMatrix.FromRows(n, n, hessian);
+    }
+
+    // Calls visit(u, v, h_uv / 2) for every u <= v, with h the exact Hessian of the data term ||P - M||^2.
+    private static void Visit(IReadOnlyList<double[,]> layers, int[] widths, double[,]? target, Action<int, int, Dyadic> visit)
+    {
         var depth = layers.Count;
         var w = layers.Select(DyadicMatrix.Of).ToArray();
 
@@ -80,9 +117,6 @@ public static class HessianEnclosure
             offsets[i + 1] = offsets[i] + (widths[i] * widths[i - 1]);
         }
 
-        var n = offsets[depth + 1];
-        var hessian = new Interval[n * n];
-        var decay = Interval.Point(2 * lambda) / Interval.Point(depth);
         for (var i = 1; i <= depth; i++)
         {
             var middle = DyadicMatrix.Identity(widths[i]); // C_(j,i) for j = i + 1, i + 2, ...
@@ -117,22 +151,13 @@ public static class HessianEnclosure
                                     exact += residualTerm[c, b] * middle[d, a];
                                 }
 
-                                var entry = (exact + exact).Enclose();
-                                if (u == v && lambda > 0)
-                                {
-                                    entry += decay;
-                                }
-
-                                hessian[(u * n) + v] = entry;
-                                hessian[(v * n) + u] = entry;
+                                visit(u, v, exact);
                             }
                         }
                     }
                 }
             }
         }
-
-        return IntervalMatrix.FromRows(n, n, hessian);
     }
 
     private static int[] Validate(IReadOnlyList<double[,]> layers, double[,]? target, double lambda)

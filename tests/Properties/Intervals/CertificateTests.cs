@@ -25,7 +25,7 @@ public sealed class CertificateTests(ITestOutputHelper output)
             var (first, last) = trial % 3 == 0 ? (1, 1) : (1 + random.Next(3), 1 + random.Next(3));
             var widths = Enumerable.Range(0, depth + 1).Select(i => i == 0 ? first : i == depth ? last : Math.Min(first, last) + random.Next(3)).ToArray();
 
-            var layers = Enumerable.Range(1, depth).Select(i => Gaussian(random, widths[i], widths[i - 1])).ToList();
+            var layers = Enumerable.Range(1, depth).Select(i => Samples.Gaussian(random, widths[i], widths[i - 1])).ToList();
             var minimizer = Minimizer.OfProduct(layers.Select(l => Matrix<double>.Build.DenseOfArray(l)));
             var hessian = LambdaMaxEnclosure.Of(HessianEnclosure.AtOwnProduct(layers));
             var theorem5 = EnclosedClosedForms.Theorem5LambdaMax(minimizer);
@@ -150,20 +150,6 @@ public sealed class CertificateTests(ITestOutputHelper output)
         Assert.True(Polynomial.Equal([0, 0, 1], Polynomial.Add([1, -2, 1], [0, 2], [-1]))); // rho >= 0: rho^2
     }
 
-    private static double[,] Gaussian(Random random, int rows, int columns)
-    {
-        var m = new double[rows, columns];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < columns; j++)
-            {
-                m[i, j] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            }
-        }
-
-        return m;
-    }
-
     /// <summary>Polynomials as coefficient lists (constant first) with exact dyadic coefficients, for exact identities.</summary>
     private static class Polynomial
     {
@@ -209,5 +195,115 @@ public sealed class CertificateTests(ITestOutputHelper output)
             Assert.Equal(x.Lower, x.Upper);
             return x.Lower;
         }
+    }
+}
+
+[Trait("Category", "Intervals")]
+public sealed class ExactRankTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void DyadicMatrix_Rank_AgreesWithRationalElimination()
+    {
+        var random = new Random(20261208);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var (rows, columns) = (1 + random.Next(6), 1 + random.Next(6));
+            var rank = 1 + random.Next(Math.Min(rows, columns));
+            // A product of random integer factors has rank at most 'rank'; scaled by powers of two to exercise exponents.
+            var x = Integers(random, rows, rank);
+            var y = Integers(random, rank, columns);
+            var product = new double[rows, columns];
+            for (var i = 0; i < rows; i++)
+            {
+                for (var j = 0; j < columns; j++)
+                {
+                    var sum = 0.0;
+                    for (var k = 0; k < rank; k++)
+                    {
+                        sum += x[i, k] * y[k, j];
+                    }
+
+                    product[i, j] = Math.ScaleB(sum, -random.Next(0, 60));
+                }
+            }
+
+            Assert.Equal(RationalRank(product), DyadicMatrix.Of(product).Rank());
+        }
+    }
+
+    [Fact]
+    public void ExactRank_HessianRankIsExactly_q_dZeroPlusdL_Minusq_AtGaussianMinimizers()
+    {
+        // EXACT-RANK (rank <= d_0 d_L) certified exactly; the exact rank is SINGH-RANK's q (d_0 + d_L - q) in general position.
+        var random = new Random(20261209);
+        for (var trial = 0; trial < 25; trial++)
+        {
+            var depth = 1 + random.Next(3);
+            var (first, last) = (1 + random.Next(3), 1 + random.Next(3));
+            var widths = Enumerable.Range(0, depth + 1).Select(i => i == 0 ? first : i == depth ? last : Math.Min(first, last) + random.Next(2)).ToArray();
+            // Gaussian layers are in general position with probability one (small integers often are not: a zero 1x1 layer).
+            var layers = Enumerable.Range(1, depth).Select(i => Samples.Gaussian(random, widths[i], widths[i - 1])).ToList();
+            var rank = HessianEnclosure.ExactAtOwnProduct(layers).Rank();
+            var q = widths.Min();
+            Assert.True(rank <= widths[0] * widths[^1], $"widths ({string.Join(",", widths)}): rank {rank} > d_0 d_L");
+            Assert.True(q * (widths[0] + widths[^1] - q) == rank, $"widths ({string.Join(",", widths)}): exact rank {rank}, q (d_0 + d_L - q) = {q * (widths[0] + widths[^1] - q)}");
+        }
+
+        output.WriteLine("25 exact Hessian ranks at Gaussian minimizers, each q (d_0 + d_L - q) <= d_0 d_L.");
+    }
+
+    private static double[,] Integers(Random random, int rows, int columns)
+    {
+        var m = new double[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                m[i, j] = random.Next(-9, 10);
+            }
+        }
+
+        return m;
+    }
+
+    private static int RationalRank(double[,] m)
+    {
+        var (rows, columns) = (m.GetLength(0), m.GetLength(1));
+        var a = new Fractions.Fraction[rows, columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                a[i, j] = ExactRational.Of(m[i, j]);
+            }
+        }
+
+        var rank = 0;
+        for (var c = 0; c < columns && rank < rows; c++)
+        {
+            var pivot = Enumerable.Range(rank, rows - rank).FirstOrDefault(r => !a[r, c].IsZero, -1);
+            if (pivot < 0)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < columns; k++)
+            {
+                (a[rank, k], a[pivot, k]) = (a[pivot, k], a[rank, k]);
+            }
+
+            for (var r = rank + 1; r < rows; r++)
+            {
+                var f = a[r, c] / a[rank, c];
+                for (var k = 0; k < columns; k++)
+                {
+                    a[r, k] -= f * a[rank, k];
+                }
+            }
+
+            rank++;
+        }
+
+        return rank;
     }
 }

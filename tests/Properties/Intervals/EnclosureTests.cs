@@ -53,8 +53,8 @@ public sealed class EnclosureTests(ITestOutputHelper output)
     {
         var random = new Random(7);
         int[] widths = [3, 4, 2, 3];
-        var layers = Enumerable.Range(1, 3).Select(i => Gaussian(random, widths[i], widths[i - 1])).ToList();
-        var target = Gaussian(random, 3, 3);
+        var layers = Enumerable.Range(1, 3).Select(i => Samples.Gaussian(random, widths[i], widths[i - 1])).ToList();
+        var target = Samples.Gaussian(random, 3, 3);
         var enclosure = HessianEnclosure.Of(layers, target, 0.25);
         var oracle = new LossLandscape([.. layers.Select(l => Matrix<double>.Build.DenseOfArray(l))], Matrix<double>.Build.DenseOfArray(target), 0.25).DenseHessian();
         var scale = oracle.FrobeniusNorm();
@@ -111,7 +111,7 @@ public sealed class EnclosureTests(ITestOutputHelper output)
     {
         var random = new Random(11);
         int[] widths = [1, 9, 4, 8, 24, 1];
-        var layers = Enumerable.Range(1, widths.Length - 1).Select(i => Gaussian(random, widths[i], widths[i - 1])).ToList();
+        var layers = Enumerable.Range(1, widths.Length - 1).Select(i => Samples.Gaussian(random, widths[i], widths[i - 1])).ToList();
         var product = layers.Skip(1).Aggregate(Matrix<double>.Build.DenseOfArray(layers[0]), (p, w) => Matrix<double>.Build.DenseOfArray(w) * p);
         var target = product.ToArray();
         var enclosure = LambdaMaxEnclosure.Of(HessianEnclosure.Of(layers, target));
@@ -129,20 +129,6 @@ public sealed class EnclosureTests(ITestOutputHelper output)
             for (var j = 0; j < columns; j++)
             {
                 m[i, j] = Math.ScaleB(random.Next(-40, 41), -random.Next(0, 6)) + (random.Next(4) == 0 ? Math.ScaleB(1, -40) : 0);
-            }
-        }
-
-        return m;
-    }
-
-    private static double[,] Gaussian(Random random, int rows, int columns)
-    {
-        var m = new double[rows, columns];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < columns; j++)
-            {
-                m[i, j] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
             }
         }
 
