@@ -101,17 +101,8 @@ public readonly record struct Interval
     public static Interval operator -(Interval x) => new(-x.Upper, -x.Lower);
 
     /// <summary>The enclosure of <c>x y</c> (the extremes of the four endpoint products, <c>0 * inf = 0</c>).</summary>
-    public static Interval operator *(Interval x, Interval y)
-    {
-        double a = x.Lower, b = x.Upper, c = y.Lower, d = y.Upper;
-        var lower = Math.Min(
-            Math.Min(DirectedRounding.MultiplyDown(a, c), DirectedRounding.MultiplyDown(a, d)),
-            Math.Min(DirectedRounding.MultiplyDown(b, c), DirectedRounding.MultiplyDown(b, d)));
-        var upper = Math.Max(
-            Math.Max(DirectedRounding.MultiplyUp(a, c), DirectedRounding.MultiplyUp(a, d)),
-            Math.Max(DirectedRounding.MultiplyUp(b, c), DirectedRounding.MultiplyUp(b, d)));
-        return new Interval(lower, upper);
-    }
+    public static Interval operator *(Interval x, Interval y) =>
+        EndpointExtremes(x, y, DirectedRounding.MultiplyDown, DirectedRounding.MultiplyUp);
 
     /// <summary>
     /// The enclosure of <c>x / y</c>; <see cref="Entire"/> when <paramref name="y"/> contains 0 (the quotient is then
@@ -124,13 +115,16 @@ public readonly record struct Interval
             return Entire;
         }
 
+        return EndpointExtremes(x, y, DirectedRounding.DivideDown, DirectedRounding.DivideUp);
+    }
+
+    // For an operation monotone in each argument on the operands' domain (* everywhere, / away from 0), the range's
+    // extremes are among the four endpoint combinations: the least rounded down, the greatest rounded up.
+    private static Interval EndpointExtremes(Interval x, Interval y, Func<double, double, double> down, Func<double, double, double> up)
+    {
         double a = x.Lower, b = x.Upper, c = y.Lower, d = y.Upper;
-        var lower = Math.Min(
-            Math.Min(DirectedRounding.DivideDown(a, c), DirectedRounding.DivideDown(a, d)),
-            Math.Min(DirectedRounding.DivideDown(b, c), DirectedRounding.DivideDown(b, d)));
-        var upper = Math.Max(
-            Math.Max(DirectedRounding.DivideUp(a, c), DirectedRounding.DivideUp(a, d)),
-            Math.Max(DirectedRounding.DivideUp(b, c), DirectedRounding.DivideUp(b, d)));
+        var lower = Math.Min(Math.Min(down(a, c), down(a, d)), Math.Min(down(b, c), down(b, d)));
+        var upper = Math.Max(Math.Max(up(a, c), up(a, d)), Math.Max(up(b, c), up(b, d)));
         return new Interval(lower, upper);
     }
 
