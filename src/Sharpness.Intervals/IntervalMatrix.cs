@@ -1,0 +1,151 @@
+// IntervalMatrix: a dense matrix of intervals, with the products and sums the Hessian enclosure needs.
+namespace Sharpness.Intervals;
+
+/// <summary>
+/// A dense <c>rows x columns</c> matrix whose entries are <see cref="Interval"/>s. It encloses every real matrix whose
+/// entries lie in the intervals; every operation encloses the exact result for every such matrix.
+/// </summary>
+/// <remarks>Immutable: operations return new matrices.</remarks>
+public sealed class IntervalMatrix
+{
+    private readonly Interval[] _entries;
+
+    private IntervalMatrix(int rows, int columns, Interval[] entries)
+    {
+        RowCount = rows;
+        ColumnCount = columns;
+        _entries = entries;
+    }
+
+    /// <summary>The number of rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The number of columns.</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>The entry in row <paramref name="row"/> and column <paramref name="column"/> (0-based).</summary>
+    public Interval this[int row, int column] => _entries[(row * ColumnCount) + column];
+
+    /// <summary>The point matrix of the given doubles (each an exact binary rational).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An entry is NaN or infinite, or the matrix is empty.</exception>
+    public static IntervalMatrix Point(double[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (rows, columns) = (values.GetLength(0), values.GetLength(1));
+        RequireShape(rows, columns);
+        var entries = new Interval[rows * columns];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                entries[(i * columns) + j] = Interval.Point(values[i, j]);
+            }
+        }
+
+        return new IntervalMatrix(rows, columns, entries);
+    }
+
+    /// <summary>The matrix with the given entries, row by row.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="ArgumentException">The number of entries is not <c>rows * columns</c>, or the matrix is empty.</exception>
+    public static IntervalMatrix FromRows(int rows, int columns, IReadOnlyList<Interval> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        RequireShape(rows, columns);
+        if (entries.Count != rows * columns)
+        {
+            throw new ArgumentException($"A {rows}x{columns} matrix has {rows * columns} entries, not {entries.Count}.", nameof(entries));
+        }
+
+        return new IntervalMatrix(rows, columns, [.. entries]);
+    }
+
+    /// <summary>The <c>n x n</c> identity.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 1.</exception>
+    public static IntervalMatrix Identity(int n)
+    {
+        RequireShape(n, n);
+        var entries = new Interval[n * n];
+        Array.Fill(entries, Interval.Zero);
+        for (var i = 0; i < n; i++)
+        {
+            entries[(i * n) + i] = Interval.Point(1);
+        }
+
+        return new IntervalMatrix(n, n, entries);
+    }
+
+    /// <summary>The transpose (exact).</summary>
+    public IntervalMatrix Transpose()
+    {
+        var entries = new Interval[_entries.Length];
+        for (var i = 0; i < RowCount; i++)
+        {
+            for (var j = 0; j < ColumnCount; j++)
+            {
+                entries[(j * RowCount) + i] = _entries[(i * ColumnCount) + j];
+            }
+        }
+
+        return new IntervalMatrix(ColumnCount, RowCount, entries);
+    }
+
+    /// <summary>An enclosure of the product <c>X Y</c>.</summary>
+    /// <exception cref="ArgumentException">The inner dimensions differ.</exception>
+    public static IntervalMatrix operator *(IntervalMatrix x, IntervalMatrix y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.ColumnCount != y.RowCount)
+        {
+            throw new ArgumentException($"A {x.RowCount}x{x.ColumnCount} matrix cannot multiply a {y.RowCount}x{y.ColumnCount} one.", nameof(y));
+        }
+
+        var (n, inner, m) = (x.RowCount, x.ColumnCount, y.ColumnCount);
+        var entries = new Interval[n * m];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var sum = Interval.Zero;
+                for (var k = 0; k < inner; k++)
+                {
+                    sum += x._entries[(i * inner) + k] * y._entries[(k * m) + j];
+                }
+
+                entries[(i * m) + j] = sum;
+            }
+        }
+
+        return new IntervalMatrix(n, m, entries);
+    }
+
+    /// <summary>An enclosure of the difference <c>X - Y</c>.</summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static IntervalMatrix operator -(IntervalMatrix x, IntervalMatrix y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.RowCount != y.RowCount || x.ColumnCount != y.ColumnCount)
+        {
+            throw new ArgumentException($"A {x.RowCount}x{x.ColumnCount} matrix and a {y.RowCount}x{y.ColumnCount} one cannot be subtracted.", nameof(y));
+        }
+
+        var entries = new Interval[x._entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = x._entries[i] - y._entries[i];
+        }
+
+        return new IntervalMatrix(x.RowCount, x.ColumnCount, entries);
+    }
+
+    private static void RequireShape(int rows, int columns)
+    {
+        if (rows < 1 || columns < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), $"A matrix needs at least one row and one column, not {rows}x{columns}.");
+        }
+    }
+}
