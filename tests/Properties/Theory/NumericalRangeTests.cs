@@ -135,6 +135,19 @@ public sealed class NumericalRangeTests
         Assert.Equal(4e-200, DenseSpectrum.Largest(hessian).Value, 4e-200 * 1e-14);
     }
 
+    [Fact]
+    public void Lanczos_On15x15DepthTwoNetwork_AtEntries1e80_IsHomogeneous()
+    {
+        // N = 450; the Hessian at a minimizer is homogeneous of degree 2 at depth 2, so lambda_max is 1e-160 times the unscaled
+        // one. Lanczos formerly stalled at a residual of 1.6e-168 against its target 2.3e-169 (the projection's EVD was not scaled).
+        var m = Unbalanced.Gaussian([15, 15, 15], new Random(5));
+        var plain = Lanczos.Largest(new LossLandscape(m.Layers(), m.Target).HessianOperator()).Eigenvalue;
+        var scaledLayers = m.Layers().Select(w => w * 1e-80).ToList();
+        var scaledTarget = new Factorization(scaledLayers).Product();
+        var scaled = Lanczos.Largest(new LossLandscape(scaledLayers, scaledTarget).HessianOperator()).Eigenvalue;
+        Assert.True(Math.Abs(scaled - (plain * 1e-160)) <= 1e-9 * plain * 1e-160, $"{scaled:R} vs {plain * 1e-160:R}");
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
