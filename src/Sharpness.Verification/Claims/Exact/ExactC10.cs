@@ -21,7 +21,7 @@ public static class ExactC10
                 "UpperBoundAndSufficientCondition",
                 "The oracle's lambda_max is at most eq. 34's bound, with equality with scalar ends (eq. 21) and where the condition holds (eq. 36); the condition holds on the constructions built to meet it (balanced, spectral-balanced, flat unbalanced scalar), and wherever it holds the oracle finds the minimizer flat.",
                 Minimizers.Mixed(
-                    Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                    Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                     Minimizers.Recipes(ShapeFamily.DepthTwo, MinimizerKind.SpectralBalanced),
                     Minimizers.Recipes(ShapeFamily.ScalarEndsWide, MinimizerKind.ScalarFlatUnbalanced)),
                 Check),

@@ -18,7 +18,7 @@ public static class ExactL3
             new ClaimProperty<MinimizerRecipe>(
                 "SecondDirectionalDerivativeEqualsOracle",
                 "For a random unit U, 2 ||sum A_i U_i B_i||_F^2 equals the oracle's exact D^2_U L.",
-                Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                 Check),
         ],
         [

@@ -44,7 +44,7 @@ public static class ExactMm
             new ClaimProperty<MinimizerRecipe>(
                 "LowerBoundHoldsAndIsAttained",
                 "The oracle's lambda_max is at least eq. 35's flat value, with equality at the balanced minimizer of the same target.",
-                Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                 CheckBound),
             new ClaimProperty<MinimizerRecipe>(
                 "Eq31HoldsAtFlatScalarMinimizers_CorrectedDomain",

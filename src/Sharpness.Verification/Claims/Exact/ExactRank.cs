@@ -18,7 +18,7 @@ public static class ExactRank
             new ClaimProperty<MinimizerRecipe>(
                 "RankAtMostEndsProduct",
                 "The oracle Hessian's numerical rank is at most the bound, and equals it at generic (Gaussian) depth-2 minimizers.",
-                Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced),
+                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced),
                 Check),
         ],
         [

@@ -20,7 +20,7 @@ public static class ExactScale
             new ClaimProperty<MinimizerRecipe>(
                 "ProductInvariantLambdaMaxVaries",
                 "A random gauge keeps the oracle loss at zero; rescaling W_1 by 10 changes the oracle's lambda_max unless W_1 and W_L...W_2 both vanish.",
-                Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.RescaledBalanced),
+                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.RescaledBalanced),
                 Check),
         ],
         [

@@ -21,7 +21,7 @@ public static class ExactT5
             new ClaimProperty<MinimizerRecipe>(
                 "LambdaMaxEqualsDenseOracle",
                 "Theorem 5's value equals the dense oracle's lambda_max and U_i = A_i^T X B_i^T (normalized) attains it.",
-                Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                 (r, f) => LambdaMaxChecks.ValueAndDirection(r, f.Theorem5LambdaMax, f.Theorem5Direction)),
         ],
         [

@@ -21,7 +21,7 @@ public static class ExactTrace
             new ClaimProperty<MinimizerRecipe>(
                 "TraceEqualsOracleTrace",
                 "The trace formula equals the trace of the oracle's Hessian.",
-                Minimizers.WideRecipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                Minimizers.Recipes(ShapeFamily.Any, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                 CheckTrace),
             new ClaimProperty<MinimizerRecipe>(
                 "TraceFlatIsFrobeniusBalancedIffSquare",
