@@ -46,13 +46,33 @@ public static class DenseSpectrum
     private static (double[] Values, Matrix<double> Vectors) Decompose(Matrix<double> symmetric)
     {
         SymmetricMatrixCheck.Validate(symmetric, nameof(symmetric));
-        var evd = symmetric.Evd(Symmetricity.Symmetric);
+        var (evd, largest) = ScaledEvd(symmetric);
         var n = symmetric.RowCount;
 
         // Sorted explicitly rather than relying on the provider's output order.
         var order = Enumerable.Range(0, n).OrderBy(i => evd.EigenValues[i].Real).ToArray();
-        var values = order.Select(i => evd.EigenValues[i].Real).ToArray();
+        var values = order.Select(i => evd.EigenValues[i].Real * largest).ToArray();
         var vectors = Matrix<double>.Build.Dense(n, n, (r, c) => evd.EigenVectors[r, order[c]]);
         return (values, vectors);
     }
+
+    /// <summary>
+    /// The symmetric EVD of <c>X / max|x_ij|</c> and that largest entry, by which the eigenvalues are to be multiplied back.
+    /// MathNet 5's symmetric EVD stops on absolute thresholds, so on a Hessian with entries near 1e-200 it returned half the
+    /// top eigenvalue (2e-200 for <c>[[1e-100]], [[1e-100]]</c>, whose lambda_max is 4e-200); normalized, it is scale-invariant.
+    /// Dividing by a power of two would be exact, but the largest entry keeps the normalized matrix's largest entry at 1.
+    /// </summary>
+    internal static (Evd<double> Evd, double Largest) ScaledEvd(Matrix<double> symmetric)
+    {
+        var largest = 0.0;
+        foreach (var x in symmetric.Enumerate())
+        {
+            largest = Math.Max(largest, Math.Abs(x));
+        }
+
+        return largest > 0 ? (Normalized(symmetric, largest).Evd(Symmetricity.Symmetric), largest) : (symmetric.Evd(Symmetricity.Symmetric), 1.0);
+    }
+
+    // Entry by entry, not x / largest: MathNet may divide by multiplying with 1 / largest, which overflows for a subnormal largest.
+    private static Matrix<double> Normalized(Matrix<double> x, double largest) => x.Map(v => v / largest);
 }

@@ -238,14 +238,16 @@ public static class Lanczos
 
     private static (double[] Values, double[,] Vectors) SymmetricEigen(double[,] projected, int m)
     {
+        // Scaled (DenseSpectrum.ScaledEvd): the projection of a Hessian with entries near 1e-160 is as small, and MathNet's
+        // absolute thresholds then left Ritz vectors too rough to converge (a 15x15 depth-2 network with entries 1e-80).
         var matrix = Matrix<double>.Build.Dense(m, m, (i, j) => projected[i, j]);
-        var evd = matrix.Evd(Symmetricity.Symmetric);
+        var (evd, largest) = DenseSpectrum.ScaledEvd(matrix);
         var order = Enumerable.Range(0, m).OrderBy(i => evd.EigenValues[i].Real).ToArray();
         var values = new double[m];
         var vectors = new double[m, m];
         for (var c = 0; c < m; c++)
         {
-            values[c] = evd.EigenValues[order[c]].Real;
+            values[c] = evd.EigenValues[order[c]].Real * largest;
             for (var r = 0; r < m; r++)
             {
                 vectors[r, c] = evd.EigenVectors[r, order[c]];

@@ -2,6 +2,7 @@
 // Main results: shape and feasibility validation (EXACT eq. 15-17), N (EXACT eq. 16),
 // the partial products A_k, B_k (EXACT Theorem 4-5 notation) computed once from both ends.
 using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Theory.Linear;
 
 namespace Sharpness.Theory;
 
@@ -24,6 +25,7 @@ public sealed class Factorization
     private Matrix<double>[]? _left;
     private Matrix<double>[]? _right;
     private Matrix<double>? _product;
+    private ScaledResidual? _residual;
 
     /// <summary>Creates the point <c>(W_1, ..., W_L)</c>, <c>W_1</c> first, with an optional target <c>M</c> and regularization.</summary>
     /// <param name="layers">The layers <c>W_1 ... W_L</c>, input side first.</param>
@@ -141,23 +143,25 @@ public sealed class Factorization
         return RightView(k).Clone();
     }
 
-    /// <summary>The residual <c>||M - W_L ... W_1||_F</c>.</summary>
+    /// <summary>The residual <c>||M - W_L ... W_1||_F</c>, with the product formed from layers scaled by powers of two (so it
+    /// neither under- nor overflows where the plain product would) and the norm taken without squaring (<see cref="ScaledNorm"/>).</summary>
     /// <exception cref="InvalidOperationException">The factorization has no target.</exception>
-    public double ResidualNorm => (TargetView - ProductView).FrobeniusNorm();
+    public double ResidualNorm => Residual.Unscaled(Residual.Norm);
 
     /// <summary>
     /// The scale against which the residual is judged: <c>||M||_F + || |W_L| ... |W_1| ||_F</c> (entrywise absolute
     /// values), which bounds the rounding error of the product even when its terms cancel.
     /// </summary>
-    public double ResidualScale => TargetView.FrobeniusNorm() + _layers.Aggregate(
-        Matrix<double>.Build.DenseIdentity(_widths[0]), (p, w) => w.PointwiseAbs() * p).FrobeniusNorm();
+    public double ResidualScale => Residual.Unscaled(Residual.Scale);
 
     /// <summary>True when <c>||M - W_L...W_1||_F</c> is within <paramref name="tolerance"/> (default
     /// <see cref="Tolerance.MinimizerResidual"/>) at scale <see cref="ResidualScale"/>: the point is in
-    /// <c>Omega = {W_L ... W_1 = M}</c> (EXACT eq. 19).</summary>
+    /// <c>Omega = {W_L ... W_1 = M}</c> (EXACT eq. 19). Both sides are compared in a common unit <c>2^e</c> near the scale, so
+    /// the test is the same at layer scales 1e-150 and 1e75 as at 1 (a residual of 1e-200 against a scale of 3e-200 is not
+    /// rounding, although its square underflows).</summary>
     /// <exception cref="InvalidOperationException">The factorization has no target.</exception>
     public bool IsMinimizer(Tolerance? tolerance = null) =>
-        (tolerance ?? Tolerance.MinimizerResidual).IsClose(ResidualNorm, 0.0, ResidualScale);
+        (tolerance ?? Tolerance.MinimizerResidual).IsClose(Residual.Norm, 0.0, Residual.Scale);
 
     /// <summary>The same layers with target <c>M = W_L ... W_1</c>: a minimizer by construction.</summary>
     public Factorization WithTargetAtProduct() => new(_layers, ProductView, Lambda);
@@ -187,6 +191,36 @@ public sealed class Factorization
 
     private Matrix<double> ComputeProduct() => LeftView(1) * _layers[0];
 
+    private ScaledResidual Residual => _residual ??= ComputeResidual();
+
+    // The residual and its scale in units of 2^e, e the exponent of the larger of ||M|| and || |W_L|...|W_1| ||: the product
+    // and the absolute product formed from scaled layers (ScaledMatrix), the target divided by 2^e, all exact shifts.
+    private ScaledResidual ComputeResidual()
+    {
+        var target = TargetView;
+        // In the order of ProductView (from the output end) and of the plain absolute product (from the input end), so in the
+        // normal range the residual is bit for bit the plain one (0 at a target that is the product).
+        var product = ScaledMatrix.Identity(_widths[^1]);
+        for (var k = Depth - 1; k >= 0; k--)
+        {
+            product = product.Times(ScaledMatrix.Of(_layers[k]));
+        }
+
+        var absolute = ScaledMatrix.Identity(_widths[0]);
+        foreach (var w in _layers)
+        {
+            absolute = ScaledMatrix.Of(w).Abs().Times(absolute);
+        }
+
+        var m = ScaledMatrix.Of(target);
+        var unit = m.IsZero ? absolute.Exponent : absolute.IsZero ? m.Exponent : Math.Max(m.Exponent, absolute.Exponent);
+        var mInUnits = m.InUnitsOf(unit);
+        return new ScaledResidual(
+            ScaledNorm.Frobenius(mInUnits - product.InUnitsOf(unit)),
+            ScaledNorm.Frobenius(mInUnits) + ScaledNorm.Frobenius(absolute.InUnitsOf(unit)),
+            unit);
+    }
+
     // A_L = I, A_k = A_(k+1) W_(k+1): accumulated from the output end, so thin outputs stay cheap.
     private Matrix<double>[] ComputeLeftProducts()
     {
@@ -211,5 +245,11 @@ public sealed class Factorization
         }
 
         return right;
+    }
+
+    // ||M - P||_F and ||M||_F + || |W_L|...|W_1| ||_F in units of 2^Unit.
+    private sealed record ScaledResidual(double Norm, double Scale, int Unit)
+    {
+        public double Unscaled(double x) => Math.ScaleB(x, Unit);
     }
 }

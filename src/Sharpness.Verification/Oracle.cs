@@ -3,6 +3,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Oracles;
 using Sharpness.Theory;
+using Sharpness.Theory.Linear;
 
 namespace Sharpness.Verification;
 
@@ -13,8 +14,13 @@ public sealed record DenseHessian(Matrix<double> Hessian, IReadOnlyList<double> 
     public static DenseHessian Of(Matrix<double> hessian)
     {
         ArgumentNullException.ThrowIfNull(hessian);
-        var evd = hessian.Evd(Symmetricity.Symmetric);
-        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real)], evd.EigenVectors);
+
+        // On H / max|h_ij| (entry by entry, exact to rounding): MathNet's EVD stops on absolute thresholds, so at layer scales
+        // far from 1 it lost relative accuracy (half the top eigenvalue at Hessian entries near 1e-200).
+        var largest = hessian.Enumerate().Max(Math.Abs);
+        var evd = (largest > 0 ? hessian.Map(x => x / largest) : hessian).Evd(Symmetricity.Symmetric);
+        var unit = largest > 0 ? largest : 1;
+        return new DenseHessian(hessian, [.. evd.EigenValues.Select(e => e.Real * unit)], evd.EigenVectors);
     }
 
     /// <summary>A unit eigenvector of <see cref="LambdaMax"/>.</summary>
@@ -24,7 +30,7 @@ public sealed record DenseHessian(Matrix<double> Hessian, IReadOnlyList<double> 
     public double LambdaMax => Eigenvalues[^1];
 
     /// <summary>The Hessian's Frobenius norm: the scale its eigenvalues are known to (Weyl).</summary>
-    public double Scale => Hessian.FrobeniusNorm();
+    public double Scale => ScaledNorm.Frobenius(Hessian);
 }
 
 /// <summary>Oracle values at theory points.</summary>

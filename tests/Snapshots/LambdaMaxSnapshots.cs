@@ -83,7 +83,12 @@ public sealed class LambdaMaxSnapshots
             ("unknown property", "{\"layers\": [[[1]]], \"lamda\": 0.1}"),
             ("repeated property", "{\"layers\": [[[1]]], \"layers\": [[[2]]]}"),
             ("infeasible widths", "{\"layers\": [[[1, 1, 1]], [[1], [1], [1]]]}"),
-            ("numbers too large", "{\"layers\": [[[1e100]], [[1e100]]]}"),
+            ("numbers too large", "{\"layers\": [[[1e160]], [[1e160]]]}"),
+            ("Hessian too large", "{\"layers\": [[[1e151]], [[1e140]]]}"),
+            ("loss too large", "{\"layers\": [[[1]]], \"target\": [[1e151]]}"),
+            ("numbers too small", "{\"layers\": [[[1e-160]], [[1e-160]]], \"target\": [[0]]}"),
+            ("subnormal target", "{\"layers\": [[[1e-300]], [[1e-20]]], \"target\": [[1e-320]]}"),
+            ("underflowing default target", "{\"layers\": [[[1e-160]], [[1e-160]]]}"),
         };
         var rows = inputs.Select(input =>
         {

@@ -13,8 +13,13 @@ namespace Sharpness.Cli.LambdaMax;
 /// </summary>
 internal sealed class NetworkFile
 {
-    // The largest Hessian entry bound RequireRepresentable accepts: its square times N^2 stays far below double.MaxValue.
-    private const double LargestHessianBound = 1e150;
+    // The largest Hessian bound and loss RequireRepresentable accepts: norms are taken without squaring (ScaledNorm), so only
+    // sums of up to N^2 <= 1e8 such entries must stay below double.MaxValue (1.8e308).
+    private const double LargestMagnitude = 1e300;
+
+    // The smallest nonzero Hessian bound accepted: eigenvalues are compared to 1e-9 of the Hessian's size (Tolerance.DenseOracle),
+    // so entries 1e-10 of it must still be normal doubles (2.2e-308 and up), not subnormals with fewer significant bits.
+    private const double SmallestHessianBound = 2.2250738585072014E-308 / 1e-10;
 
     private NetworkFile(IReadOnlyList<Matrix<double>> layers, Matrix<double>? target, double lambda)
     {
@@ -199,21 +204,108 @@ internal sealed class NetworkFile
         }
     }
 
-    // Finite entries can still overflow what the report computes. Each Hessian entry is a sum of products of partial products
-    // A_k, B_k (each at most P = prod_i max(1, ||W_i||_F)), the residual (at most ||M||_F + P) and lambda, so it is at most
-    // about 2 P^2 + 2 (||M||_F + P) P + 2 lambda; the Frobenius norm then sums N^2 squares of them. Keeping that bound below
-    // 1e150 keeps every number the report forms finite.
+    // Finite entries can still leave the range where the report's numbers mean anything. Bounds in log space (so they cannot
+    // overflow themselves), with n_i = ||W_i||_F, T = prod_i n_i and r = ||M - W_L...W_1||_F (formed from scaled layers): the
+    // product is at most T; the Hessian (EXACT eq. 74 plus the residual term) at most
+    // H = 2 (sum_k prod_(i != k) n_i)^2 + 4 r sum_(k < j) prod_(i != k, j) n_i + 2 lambda / L (eq. 34's 2 sum_k ||A_k||^2 ||B_k||^2 is
+    // the first term's diagonal); the loss is r^2 + (lambda/L) sum_i n_i^2. Each must stay below 1e300, and a nonzero H above
+    // 2.2e-298; the target must hold no subnormal number, and a default target (the product) must be the product to the
+    // minimizer tolerance, which fails exactly where the product is subnormal or underflows.
     private static void RequireRepresentable(List<Matrix<double>> layers, Matrix<double>? target, double lambda)
     {
-        var p = layers.Aggregate(1.0, (product, w) => product * Math.Max(1, w.FrobeniusNorm()));
-        var m = target?.FrobeniusNorm() ?? p;
-        var bound = (2 * p * p) + (2 * (m + p) * p) + (2 * lambda);
-        if (!(bound <= LargestHessianBound))
+        var logNorms = layers.Select(Log2Frobenius).ToArray();
+        var logProduct = logNorms.Sum();
+        if (logProduct > Math.Log2(LargestMagnitude))
+        {
+            throw TooLarge("the product W_L...W_1", logProduct, "prod_i ||W_i||_F");
+        }
+
+        if (target is not null)
+        {
+            RequireNormal(target, "target");
+        }
+
+        var point = new Factorization(layers, target ?? new Factorization(layers).Product());
+        if (target is null && !point.IsMinimizer())
+        {
+            var largest = point.Product().Enumerate().Max(Math.Abs);
+            throw new NetworkFileException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"the product W_L...W_1 (largest entry {largest:G3}, about 2^{logProduct:F0} by the layers' norms) is subnormal or underflows, below the normal double range (2.2e-308), so it cannot be the default target: give \"target\" or rescale the layers"));
+        }
+
+        var depth = layers.Count;
+        var logResidual = Math.Log2(point.ResidualNorm);
+        var others = Enumerable.Range(0, depth).Select(k => logProduct - logNorms[k]);
+        var pairs = Enumerable.Range(0, depth).SelectMany(k => Enumerable.Range(k + 1, depth - k - 1).Select(j => logProduct - logNorms[k] - logNorms[j]));
+        var logHessian = LogSum([1 + (2 * LogSum(others)), 2 + logResidual + LogSum(pairs), Math.Log2(2 * lambda / depth)]);
+        var logLoss = LogSum([2 * logResidual, .. logNorms.Select(l => Math.Log2(lambda / depth) + (2 * l))]);
+        if (logHessian > Math.Log2(LargestMagnitude))
+        {
+            throw TooLarge("the Hessian's entries", logHessian, "2 (sum_k prod_(i != k) ||W_i||_F)^2 + residual and lambda terms");
+        }
+
+        if (logLoss > Math.Log2(LargestMagnitude))
+        {
+            throw TooLarge("the loss", logLoss, "||M - W_L...W_1||_F^2 + (lambda/L) sum_i ||W_i||_F^2");
+        }
+
+        if (double.IsFinite(logHessian) && logHessian < Math.Log2(SmallestHessianBound))
         {
             throw new NetworkFileException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"the numbers are too large for double precision: with P = prod_i max(1, ||W_i||_F) = {p:G3}, the Hessian's entries could reach {bound:G3}, above {LargestHessianBound:G3}"));
+                $"the numbers are too small for double precision: the Hessian's entries are at most about {Power(logHessian)} (2 (sum_k prod_(i != k) ||W_i||_F)^2 + residual and lambda terms), below {SmallestHessianBound:G3}, where entries 1e-10 of its size are subnormal; rescale the layers"));
         }
+    }
+
+    private static NetworkFileException TooLarge(string what, double log2, string bound) => new(string.Create(
+        CultureInfo.InvariantCulture,
+        $"the numbers are too large for double precision: {what} could reach about {Power(log2)} ({bound}), above {LargestMagnitude:G3}"));
+
+    // 2^x written as 1e<k> (x may be far outside the double range).
+    private static string Power(double log2) => string.Create(CultureInfo.InvariantCulture, $"1e{Math.Round(log2 * Math.Log10(2)):F0}");
+
+    // Subnormal numbers carry fewer than 53 significant bits, so a target entry such as 1e-320 is known only to about 1e-4.
+    private static void RequireNormal(Matrix<double> m, string name)
+    {
+        for (var i = 0; i < m.RowCount; i++)
+        {
+            for (var j = 0; j < m.ColumnCount; j++)
+            {
+                if (double.IsSubnormal(m[i, j]))
+                {
+                    throw new NetworkFileException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{name} row {i + 1} column {j + 1} is {m[i, j]:G3}, a subnormal number (below 2.2e-308) with too few significant bits: rescale the problem"));
+                }
+            }
+        }
+    }
+
+    // log2 ||W||_F without squaring the entries: log2 max|w| + log2 ||W / max|w| ||_F (-infinity for a zero matrix).
+    private static double Log2Frobenius(Matrix<double> w)
+    {
+        var largest = w.Enumerate().Max(Math.Abs);
+        if (largest == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        var sum = w.Enumerate().Sum(x => (x / largest) * (x / largest));
+        return Math.Log2(largest) + (0.5 * Math.Log2(sum));
+    }
+
+    // log2 sum_i 2^(x_i), -infinity for no terms or all -infinity.
+    private static double LogSum(IEnumerable<double> logs)
+    {
+        var list = logs.Where(x => !double.IsNegativeInfinity(x)).ToList();
+        if (list.Count == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        var top = list.Max();
+        return top + Math.Log2(list.Sum(x => Math.Pow(2, x - top)));
     }
 
     private static Matrix<double> ReadMatrix(JsonElement element, string name)

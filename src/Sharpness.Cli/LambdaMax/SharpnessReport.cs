@@ -2,6 +2,7 @@ using System.Globalization;
 using Sharpness.Oracles;
 using Sharpness.Theory;
 using Sharpness.Theory.Exact;
+using Sharpness.Theory.Linear;
 using Sharpness.Theory.Regularized;
 
 namespace Sharpness.Cli.LambdaMax;
@@ -192,7 +193,7 @@ internal sealed record SharpnessReport
         var isMinimizer = RegularizedMinimum.IsGlobalMinimizer(point);
         var bound = $"{Exponent(rule.Relative)} sum_k (2 ||A_k||_F ||B_k||_F s + (2 lambda/L) ||W_k||_F), s = ||M||_F + || |W_L|...|W_1| ||_F";
         var test = $"||grad L||_F <= {bound}, and L(w) = the minimum loss (REG eq. 6 per singular value of M) " +
-            $"within {Exponent(Tolerance.GridSearch.Relative)} (||M||_F^2 + lambda) (REG eq. 2)";
+            $"within {Exponent(Tolerance.GridSearch.Relative)} sum_j (s_j^2 + lambda s_j^(2/L)) over the singular values s_j of M (REG eq. 2)";
         var isScalar = RegularizedScalarSharpness.IsScalar(point) && point.Depth >= 2;
         var noBounds = "EXACT eq. 34-35 bound the unregularized loss; none is verified with lambda > 0";
         var view = new TheoryView
@@ -245,7 +246,7 @@ internal sealed record SharpnessReport
         if (landscape.ParameterCount <= DenseLimit)
         {
             var hessian = landscape.DenseHessian();
-            return new OracleView(OracleMethod.Dense, DenseSpectrum.Eigenvalues(hessian)[^1], hessian.FrobeniusNorm(), Tolerance.DenseOracle);
+            return new OracleView(OracleMethod.Dense, DenseSpectrum.Eigenvalues(hessian)[^1], ScaledNorm.Frobenius(hessian), Tolerance.DenseOracle);
         }
 
         // Lanczos gives no Frobenius norm; at a minimizer the Hessian is positive semidefinite, so |lambda_max| is its spectral norm.

@@ -48,29 +48,59 @@ public sealed class KroneckerSumOperator
         _right = [.. right.Select(q => q.Clone())];
     }
 
-    /// <summary>The operator of EXACT Theorem 5 at a minimizer: <c>P_i = A_i A_i^T</c>, <c>Q_i = B_i^T B_i</c>.</summary>
-    /// <exception cref="ArgumentException">A Gram matrix overflows the double range.</exception>
+    /// <summary>
+    /// The operator of EXACT Theorem 5 at a minimizer: <c>P_i = A_i A_i^T</c>, <c>Q_i = B_i^T B_i</c>, held as
+    /// <c>2^(2e) S'</c> with <c>S'</c> formed from partial products of layers scaled by powers of two (so neither the products
+    /// nor the Gram matrices under- or overflow) and <c>e</c> the exponent of the largest term; <see cref="TopEigenpair"/>
+    /// scales back. Theorem 5's value is homogeneous: scaling layer <c>i</c> by <c>c_i</c> scales term <c>k</c> by
+    /// <c>prod_(i != k) c_i^2</c>, which is what the exponents track.
+    /// </summary>
+    /// <exception cref="ArgumentException">lambda_max overflows the double range (some <c>||A_i||^2 ||B_i||^2</c> does).</exception>
     public static KroneckerSumOperator AtMinimizer(Minimizer minimizer)
     {
         ArgumentNullException.ThrowIfNull(minimizer);
-        var left = new List<Matrix<double>>();
-        var right = new List<Matrix<double>>();
-        for (var i = 1; i <= minimizer.Depth; i++)
+        var depth = minimizer.Depth;
+        var layers = Enumerable.Range(1, depth).Select(i => ScaledMatrix.Of(minimizer.Point.LayerView(i))).ToArray();
+        var a = new ScaledMatrix[depth];
+        var b = new ScaledMatrix[depth];
+        a[depth - 1] = ScaledMatrix.Identity(minimizer.Widths[^1]);
+        for (var k = depth - 1; k >= 1; k--)
         {
-            var a = minimizer.LeftView(i);
-            var b = minimizer.RightView(i);
-            left.Add(a.TransposeAndMultiply(a));
-            right.Add(b.TransposeThisAndMultiply(b));
-            if (!left[^1].Enumerate().All(double.IsFinite) || !right[^1].Enumerate().All(double.IsFinite))
-            {
-                throw new ArgumentException(
-                    $"A_{i} A_{i}^T or B_{i}^T B_{i} overflows the double range: the partial products are too large for Theorem 5 in floating point.",
-                    nameof(minimizer));
-            }
+            a[k - 1] = a[k].Times(layers[k]);
         }
 
-        return new KroneckerSumOperator(left, right);
+        b[0] = ScaledMatrix.Identity(minimizer.Widths[0]);
+        for (var k = 2; k <= depth; k++)
+        {
+            b[k - 1] = layers[k - 2].Times(b[k - 2]);
+        }
+
+        var live = Enumerable.Range(0, depth).Where(k => !a[k].IsZero && !b[k].IsZero).ToList();
+        var exponent = live.Count == 0 ? 0 : live.Max(k => a[k].Exponent + b[k].Exponent);
+        var left = new List<Matrix<double>>();
+        var right = new List<Matrix<double>>();
+        for (var k = 0; k < depth; k++)
+        {
+            // Term k in units of 2^(2 exponent): its weight 2^(2 (e_k - exponent)) <= 1 goes into P_k (exact, or a negligible 0).
+            var shift = live.Contains(k) ? a[k].Exponent + b[k].Exponent - exponent : 0;
+            var ak = a[k].Mantissa.Map(x => Math.ScaleB(x, shift));
+            left.Add(ak.TransposeAndMultiply(ak));
+            right.Add(b[k].Mantissa.TransposeThisAndMultiply(b[k].Mantissa));
+        }
+
+        // The mantissas' Gram matrices are at most d^2 L in size, so lambda_max(S) overflows exactly when 2^(2 exponent) does.
+        if (2 * exponent > 1020)
+        {
+            throw new ArgumentException(
+                $"lambda_max overflows the double range: some A_k A_k^T (x) B_k^T B_k is about 2^{2 * exponent}, so the partial products are too large for Theorem 5 in floating point.",
+                nameof(minimizer));
+        }
+
+        return new KroneckerSumOperator(left, right) { Exponent = 2 * exponent };
     }
+
+    /// <summary>The binary exponent <c>2e</c> of the operator: it is <c>2^(2e)</c> times the stored sum (0 unless scaled).</summary>
+    private int Exponent { get; init; }
 
     /// <summary>Rows of <c>X</c>, i.e. <c>d_L</c>.</summary>
     public int Rows { get; }
@@ -86,12 +116,15 @@ public sealed class KroneckerSumOperator
     public Matrix<double> Apply(Matrix<double> x)
     {
         Preconditions.RequireShape(x, Rows, Columns, nameof(x), "X");
-        return ApplyValidated(x);
+        return ApplyValidated(x).Map(v => Math.ScaleB(v, Exponent));
     }
 
     /// <summary>The dense matrix <c>sum_i Q_i (x) P_i</c> (EXACT eq. 22).</summary>
     /// <exception cref="InvalidOperationException">The dimension exceeds <see cref="MaterializeLimit"/> squared.</exception>
-    public Matrix<double> Materialize()
+    public Matrix<double> Materialize() => MaterializeStored().Map(v => Math.ScaleB(v, Exponent));
+
+    // The stored sum, 2^-Exponent S: entries near 1 however small or large the layers are.
+    private Matrix<double> MaterializeStored()
     {
         if (Dimension > MaterializeLimit * MaterializeLimit / 4)
         {
@@ -114,13 +147,14 @@ public sealed class KroneckerSumOperator
     {
         if (Dimension <= MaterializeLimit)
         {
-            var evd = Materialize().Evd(Symmetricity.Symmetric);
+            var evd = MaterializeStored().Evd(Symmetricity.Symmetric);
             var top = Dimension - 1; // MathNet orders symmetric eigenvalues ascending.
             var v = evd.EigenVectors.Column(top);
-            return (evd.EigenValues[top].Real, Matrix<double>.Build.Dense(Rows, Columns, v.ToArray()));
+            return (Math.ScaleB(evd.EigenValues[top].Real, Exponent), Matrix<double>.Build.Dense(Rows, Columns, v.ToArray()));
         }
 
-        return KrylovTopEigenpair();
+        var (value, vector) = KrylovTopEigenpair();
+        return (Math.ScaleB(value, Exponent), vector);
     }
 
     private Matrix<double> ApplyValidated(Matrix<double> x)

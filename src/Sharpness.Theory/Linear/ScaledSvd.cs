@@ -14,7 +14,8 @@ internal static class ScaledSvd
     {
         // The largest entry, not the Frobenius norm: squaring entries of 1e200 overflows and of 1e-200 underflows.
         var largest = x.Enumerate().Max(Math.Abs);
-        var svd = (largest > 0 ? x / largest : x).Svd(computeVectors);
+        // Entry by entry: MathNet divides by multiplying with 1 / largest, which is infinite for a subnormal largest (1e-320).
+        var svd = (largest > 0 ? x.Map(v => v / largest) : x).Svd(computeVectors);
         return (svd.S * largest, svd.U, svd.VT);
     }
 }

@@ -46,7 +46,7 @@ public static class RegularizedMinimum
     /// <remarks>REG eq. 2 (claim REG-T1): zero exactly at stationary points.</remarks>
     /// <exception cref="ArgumentException">A point without target or lambda.</exception>
     public static double GradientNorm(Factorization point) =>
-        Math.Sqrt(RegularizedLoss.Gradient(point).Sum(g => Math.Pow(g.FrobeniusNorm(), 2)));
+        ScaledNorm.Euclidean(RegularizedLoss.Gradient(point).SelectMany(g => g.Enumerate()));
 
     /// <summary>
     /// The scale the gradient is judged against: <c>sum_k 2 ||A_k||_F ||B_k||_F s + (2 lambda/L) ||W_k||_F</c> with
@@ -60,8 +60,8 @@ public static class RegularizedMinimum
         var lambda = RequireRegularized(point);
         var residualScale = point.ResidualScale;
         return Enumerable.Range(1, point.Depth).Sum(k =>
-            (2 * point.LeftView(k).FrobeniusNorm() * point.RightView(k).FrobeniusNorm() * residualScale) +
-            (2 * lambda / point.Depth * point.LayerView(k).FrobeniusNorm()));
+            (2 * ScaledNorm.Frobenius(point.LeftView(k)) * ScaledNorm.Frobenius(point.RightView(k)) * residualScale) +
+            (2 * lambda / point.Depth * ScaledNorm.Frobenius(point.LayerView(k))));
     }
 
     /// <summary>True when <see cref="GradientNorm"/> is within <paramref name="tolerance"/> (default
@@ -74,7 +74,7 @@ public static class RegularizedMinimum
     /// <summary>
     /// True when the point is a global minimizer: stationary (<see cref="IsStationary"/>) and with loss equal to
     /// <see cref="Value"/> within <paramref name="valueTolerance"/> (default <see cref="Tolerance.GridSearch"/>) at the scale
-    /// <c>||M||_F^2 + lambda</c> (the scale of the end-to-end solver's own check).
+    /// <see cref="ValueScale"/>.
     /// </summary>
     /// <remarks>
     /// REG eq. 1-2 and 6 (claims REG-T1, REG-T2). Within the tolerance a non-global local minimizer whose loss is within
@@ -90,8 +90,29 @@ public static class RegularizedMinimum
         }
 
         var target = point.TargetView;
-        var scale = Math.Pow(target.FrobeniusNorm(), 2) + lambda;
-        return (valueTolerance ?? Tolerance.GridSearch).IsClose(RegularizedLoss.Value(point), Value(target, point.Depth, lambda), scale);
+        return (valueTolerance ?? Tolerance.GridSearch).IsClose(RegularizedLoss.Value(point), Value(target, point.Depth, lambda), ValueScale(target, point.Depth, lambda));
+    }
+
+    /// <summary>
+    /// The scale at which loss values are compared: <c>sum_j s_j^2 + lambda s_j^(2/L)</c> over the singular values <c>s_j</c> of
+    /// <c>M</c>, the sizes of the data term and of the regularizer at <c>rho_j = s_j</c> (every minimizer has <c>|rho_j| &lt;= s_j</c>);
+    /// <c>lambda^(L/(L-1))</c> at <c>M = 0</c>.
+    /// It is homogeneous like the loss: under <c>W_i -&gt; c W_i</c>, <c>M -&gt; c^L M</c>, <c>lambda -&gt; c^(2L-2) lambda</c> the loss
+    /// scales by <c>c^(2L)</c> and so does this. The former <c>||M||_F^2 + lambda</c> is not: at <c>m = 1e-30</c>,
+    /// <c>lambda = 1e-42</c>, <c>L = 2</c> it is 1e-42, so the point <c>w = 0</c> (loss 1e-60, the minimum about 1e-72) passed as global.
+    /// </summary>
+    /// <remarks>REG eq. 2 and 6 (claims REG-T1, REG-T2).</remarks>
+    /// <exception cref="ArgumentException">A non-finite target or lambda.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 1.</exception>
+    public static double ValueScale(Matrix<double> target, int depth, double lambda)
+    {
+        Preconditions.RequireFinite(target, nameof(target), "The target M");
+        Preconditions.RequirePositive(lambda, nameof(lambda));
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        var scale = ScaledSvd.Of(target, computeVectors: false).S.Sum(s => (s * s) + (lambda * Math.Pow(s, 2.0 / depth)));
+
+        // M = 0 leaves lambda as the only scale; lambda^(L/(L-1)) has the loss's homogeneity (none at L = 1, where lambda has none).
+        return scale > 0 || depth == 1 ? scale : Math.Pow(lambda, depth / (depth - 1.0));
     }
 
     private static double RequireRegularized(Factorization point)

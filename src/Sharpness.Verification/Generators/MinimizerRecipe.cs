@@ -58,8 +58,11 @@ public enum TargetKind
 /// <c>10^e</c>) and a seed. <see cref="Build"/> is deterministic, so a recipe printed in a failure replays it,
 /// and shrinking a recipe (fewer layers, narrower widths, scale toward 1) still yields a minimizer.
 /// </summary>
-public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IReadOnlyList<int> Widths, int ScaleExponent, int Seed) : IHasDepth
+public sealed record MinimizerRecipe(MinimizerKind Kind, TargetKind Target, IReadOnlyList<int> Widths, int ScaleExponent, int Seed) : IHasDepth, IHasScaleRegime
 {
+    /// <inheritdoc />
+    public string ScaleRegime => Minimizers.ScaleRegime(this);
+
     /// <summary>The depth <c>L</c>.</summary>
     public int Depth => Widths.Count - 1;
 

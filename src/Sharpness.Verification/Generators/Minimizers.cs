@@ -22,7 +22,11 @@ public enum ShapeFamily
 /// <summary>FsCheck generators of minimizer recipes, with a shrinker that keeps every shrunk recipe a valid minimizer.</summary>
 public static class Minimizers
 {
-    /// <summary>Recipes of the given kinds and shape family, with degenerate targets drawn on purpose.</summary>
+    /// <summary>
+    /// Recipes of the given kinds and shape family, with degenerate targets drawn on purpose, at scales 1e-3..1e3 and, one case
+    /// in six, far from 1 across the whole double range where the properties' numbers stay normal (<see cref="ExponentRange"/>:
+    /// layer entries 1e-150 to 1e75 at depth 2), half of those at its very edges.
+    /// </summary>
     public static Arbitrary<MinimizerRecipe> Recipes(ShapeFamily shapes, params MinimizerKind[] kinds)
     {
         ArgumentNullException.ThrowIfNull(kinds);
@@ -34,10 +38,51 @@ public static class Minimizers
                 (3, Gen.Constant(TargetKind.RankDeficient)),
                 (4, Gen.Constant(TargetKind.TiedTop)))
             from widths in Widths(shapes)
-            from exponent in Gen.Frequency((3, Gen.Constant(0)), (7, Gen.Choose(-3, 3)))
+            from exponent in Gen.Frequency((3, Gen.Constant(0)), (7, Gen.Choose(-3, 3)), (2, ExtremeExponent(kind, widths.Count - 1)))
             from seed in Gen.Choose(0, int.MaxValue)
             select Labelled(new MinimizerRecipe(kind, target, widths, exponent, seed));
         return Arb.From(gen, r => Shrink(r, shapes));
+    }
+
+    /// <summary>
+    /// The scale exponents a recipe may take at depth <c>L</c> so that every number the properties compare stays a normal double:
+    /// entries of Gaussian layers <c>10^e</c> give a product near <c>10^(Le)</c> and a Hessian near <c>10^(2(L-1)e)</c>; a target
+    /// <c>10^e</c> gives a Hessian near <c>10^(2(L-1)e/L)</c> and a loss scale <c>10^(2e)</c>. Each is kept within <c>10^+-300</c>, so
+    /// at depth 2 Gaussian entries span 1e-150 to 1e75 (the range issue 9 asks for) and targets 1e-150 to 1e150.
+    /// </summary>
+    public static (int Smallest, int Largest) ExponentRange(MinimizerKind kind, int depth)
+    {
+        var layersDrawn = kind is MinimizerKind.Gaussian or MinimizerKind.EqualizedGaussian;
+        if (!layersDrawn)
+        {
+            return (-150, 150);
+        }
+
+        var hessian = depth == 1 ? 150 : 300 / (2 * (depth - 1));
+        return (-Math.Min(150, hessian), Math.Min(Math.Min(75, 150 / depth), hessian));
+    }
+
+    /// <summary>The scale regime of a recipe, for FsCheck's Classify and the replay line.</summary>
+    public static string ScaleRegime(MinimizerRecipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        var (smallest, largest) = ExponentRange(recipe.Kind, recipe.Depth);
+        return recipe.ScaleExponent switch
+        {
+            var e when e == smallest || e == largest => "scale at the edge of the double range",
+            < -3 => "tiny scale (below 1e-3)",
+            > 3 => "huge scale (above 1e3)",
+            _ => "moderate scale (1e-3..1e3)",
+        };
+    }
+
+    // Far from 1 on purpose, logarithmically: half at the edges of ExponentRange, half in between.
+    private static Gen<int> ExtremeExponent(MinimizerKind kind, int depth)
+    {
+        var (smallest, largest) = ExponentRange(kind, depth);
+        return Gen.Frequency(
+            (1, Gen.Elements(smallest, largest)),
+            (1, Gen.OneOf(Gen.Choose(smallest, Math.Min(-4, largest)), Gen.Choose(Math.Max(4, smallest), largest))));
     }
 
     /// <summary>Draws from several recipe families at once; each recipe shrinks within the family its kind needs.</summary>
@@ -126,6 +171,11 @@ public static class Minimizers
                     yield return Labelled(recipe with { Widths = narrower });
                 }
             }
+        }
+
+        if (Math.Abs(recipe.ScaleExponent) > 3)
+        {
+            yield return recipe with { ScaleExponent = recipe.ScaleExponent / 2 };
         }
 
         if (recipe.ScaleExponent != 0)

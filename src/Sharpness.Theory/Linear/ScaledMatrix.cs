@@ -1,0 +1,60 @@
+// ScaledMatrix: a matrix as mantissa times a power of two, so products of many tiny or huge layers neither underflow nor
+// overflow (the whole double range of the layers, EXACT Theorem 5's partial products A_k, B_k included).
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Sharpness.Theory.Linear;
+
+/// <summary>
+/// <c>X = Mantissa * 2^Exponent</c> with the mantissa's largest entry in <c>[1, 2)</c> (or a zero mantissa). Scaling by a power
+/// of two is exact, so where no intermediate would under- or overflow a product of scaled matrices rounds exactly as the plain
+/// product does; where one would, the scaled product still carries every significant bit.
+/// </summary>
+internal readonly record struct ScaledMatrix(Matrix<double> Mantissa, int Exponent)
+{
+    /// <summary>True when the matrix is exactly zero.</summary>
+    public bool IsZero => Largest(Mantissa) == 0;
+
+    /// <summary>The matrix <paramref name="x"/> (finite entries), normalized.</summary>
+    public static ScaledMatrix Of(Matrix<double> x) => Normalize(x, 0);
+
+    /// <summary>The identity of order <paramref name="n"/>.</summary>
+    public static ScaledMatrix Identity(int n) => new(Matrix<double>.Build.DenseIdentity(n), 0);
+
+    /// <summary><c>this * right</c>, normalized.</summary>
+    public ScaledMatrix Times(ScaledMatrix right) => Normalize(Mantissa * right.Mantissa, Exponent + right.Exponent);
+
+    /// <summary>The entrywise absolute value.</summary>
+    public ScaledMatrix Abs() => new(Mantissa.PointwiseAbs(), Exponent);
+
+    /// <summary>The mantissa times <c>2^(Exponent - exponent)</c>: the matrix in units of <c>2^exponent</c> (entries far below
+    /// the unit underflow to zero, which is exact to the precision of anything compared at that unit).</summary>
+    public Matrix<double> InUnitsOf(int exponent)
+    {
+        var shift = Exponent - exponent;
+        return Mantissa.Map(x => Math.ScaleB(x, shift));
+    }
+
+    /// <summary>The largest absolute entry of <paramref name="x"/>.</summary>
+    public static double Largest(Matrix<double> x)
+    {
+        var largest = 0.0;
+        foreach (var v in x.Enumerate())
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        return largest;
+    }
+
+    private static ScaledMatrix Normalize(Matrix<double> x, int exponent)
+    {
+        var largest = Largest(x);
+        if (largest == 0)
+        {
+            return new ScaledMatrix(x, 0);
+        }
+
+        var shift = Math.ILogB(largest);
+        return new ScaledMatrix(x.Map(v => Math.ScaleB(v, -shift)), exponent + shift);
+    }
+}
