@@ -175,6 +175,33 @@ public sealed class CliFuzzTests : IDisposable
         Assert.Equal(before, Listing());
     }
 
+    /// <summary>The other side of the table: paths that can be written are, a report reached through a symbolic link
+    /// updates the link's target, and <c>--out</c> creates its own directory (one level) and nothing else.</summary>
+    [Fact]
+    public async Task GoodPaths_AreWritten_AndOnlyTheNamedDirectoryIsCreated()
+    {
+        var ws = _workspace.FullName;
+        var target = Path.Combine(ws, "dir", "target.md");
+        File.WriteAllText(target, "old");
+        File.CreateSymbolicLink(Path.Combine(ws, "link.md"), target);
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+
+        var verify = await global::Program.InvokeAsync(["verify", "--claim", "EXACT-C6", "--cases", "1", "--json", Path.Combine(ws, "dir", "r.json"), "--markdown", Path.Combine(ws, "link.md")], stdout, stderr);
+        var escape = await global::Program.InvokeAsync(["escape", "--figure", "Fig2", "--iterations", "1", "--steps", "1.05", "--out", Path.Combine(ws, "new")], stdout, stderr);
+
+        Assert.Equal(string.Empty, stderr.ToString());
+        Assert.InRange(verify, 0, 1);
+        Assert.InRange(escape, 0, 1);
+        Assert.StartsWith("{", File.ReadAllText(Path.Combine(ws, "dir", "r.json")), StringComparison.Ordinal);
+        Assert.StartsWith("#", File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Equal(target, new FileInfo(Path.Combine(ws, "link.md")).LinkTarget);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(ws, "new")));
+        Assert.Contains(Path.Combine(ws, "new", "escape-summary.csv"), Directory.GetFiles(Path.Combine(ws, "new")));
+        Assert.Equal(["appx", "appx2", "dir", "new", "out"], Directory.GetDirectories(ws).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFiles(ws, "*", SearchOption.AllDirectories), f => Path.GetFileName(f).StartsWith('.'));
+    }
+
     public void Dispose() => _workspace.Delete(recursive: true);
 
     // Every entry under the workspace, files with their size and time of last write (not directories: creating and
