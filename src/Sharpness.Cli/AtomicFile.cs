@@ -197,24 +197,35 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>Whether <paramref name="path"/> names a character or block device (<c>/dev/zero</c> never ends, so a verb
+    /// that reads a file refuses devices); false where the file type cannot be read.</summary>
+    public static bool IsDevice(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return FileType(Path.GetFullPath(path)) is NativeMethods.CharacterDevice or NativeMethods.BlockDevice;
+    }
+
     // A device or pipe must not be replaced by a moved file (as root, `--json /dev/null` would otherwise put a regular
-    // file in place of /dev/null). .NET reports no file type on Unix, so ask the runtime's own stat shim.
-    private static bool IsRegularFile(string full)
+    // file in place of /dev/null).
+    private static bool IsRegularFile(string full) => FileType(full) is null or NativeMethods.RegularFile;
+
+    // The S_IFMT bits of the file (through links), or null where they cannot be read. .NET reports no file type on Unix,
+    // so this asks the runtime's own stat shim.
+    private static int? FileType(string full)
     {
         if (OperatingSystem.IsWindows())
         {
-            return true;
+            return null;
         }
 
         try
         {
             var status = new byte[NativeMethods.FileStatusBytes];
-            return NativeMethods.SystemNative_Stat(full, status) != 0
-                || (BitConverter.ToInt32(status, NativeMethods.ModeOffset) & NativeMethods.FileTypeMask) == NativeMethods.RegularFile;
+            return NativeMethods.SystemNative_Stat(full, status) != 0 ? null : BitConverter.ToInt32(status, NativeMethods.ModeOffset) & NativeMethods.FileTypeMask;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            return true;
+            return null;
         }
     }
 
@@ -226,6 +237,8 @@ internal static class AtomicFile
         public const int ModeOffset = 4;
         public const int FileTypeMask = 0xF000;
         public const int RegularFile = 0x8000;
+        public const int CharacterDevice = 0x2000;
+        public const int BlockDevice = 0x6000;
 
         [DllImport("libSystem.Native", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

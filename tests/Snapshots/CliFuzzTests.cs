@@ -98,6 +98,8 @@ public sealed class CliFuzzTests : IDisposable
         { "lambda-max {ws}/file/x.json", "error: cannot read {ws}/file/x.json: no such file" },
         { "lambda-max {ws}/empty.json --json", "error: the file is empty: it needs {\"layers\": [W_1, ..., W_L]}" },
         { "lambda-max {ws}/file", "error: not valid JSON at line 1, column 1: 'x' is an invalid start of a value." },
+        { "lambda-max /dev/zero", "error: cannot read /dev/zero: it is a device, not a file" },
+        { "lambda-max /dev/null --json", "error: cannot read /dev/null: it is a device, not a file" },
         { "lambda-max /proc/self/mem", "error: cannot read /proc/self/mem: Input/output error : '/proc/self/mem'" },
 
         // escape: the parser and values.

@@ -17,7 +17,7 @@ internal static class AppendixCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var outOption = new Option<string>("--out") { Description = "Directory for APPENDIX.md and its figures.", DefaultValueFactory = _ => "appendix" };
+        var outOption = new Option<string>("--out") { Description = "Directory for APPENDIX.md and its figures (created if missing; its parent must exist).", DefaultValueFactory = _ => "appendix" };
         var casesOption = VerifyCommand.CasesOption();
         var seedOption = VerifyCommand.SeedOption();
         var command = new Command("appendix", "Write APPENDIX.md: each claim with its code, its checks, this run's verdict and the figures.")

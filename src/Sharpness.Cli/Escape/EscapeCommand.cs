@@ -28,7 +28,7 @@ internal static class EscapeCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var outOption = new Option<string>("--out") { Description = "Directory for the CSV traces and PNG panels.", DefaultValueFactory = _ => DefaultDirectory };
+        var outOption = new Option<string>("--out") { Description = "Directory for the CSV traces and PNG panels (created if missing; its parent must exist).", DefaultValueFactory = _ => DefaultDirectory };
         var figureOption = new Option<string[]>("--figure")
         {
             Description = $"Figures to rerun (default: all): {string.Join(", ", EscapeConfiguration.Paper.Select(c => c.Id))}.",

@@ -47,6 +47,11 @@ internal sealed class NetworkFile
             throw new NetworkFileException($"cannot read {path}: it is a directory");
         }
 
+        if (AtomicFile.IsDevice(path))
+        {
+            throw new NetworkFileException($"cannot read {path}: it is a device, not a file");
+        }
+
         string text;
         try
         {

@@ -31,8 +31,8 @@ internal static class VerifyCommand
             Description = "Check only cases of depth L at most this (deeper cases are passed over).",
             CustomParser = result => Program.WholeNumber(result, 1, int.MaxValue),
         };
-        var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
-        var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file." };
+        var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (its directory must exist)." };
+        var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file (its directory must exist)." };
         var verify = new Command("verify", "Run every claim's properties against the oracles and print the verdicts.")
         {
             claimOption,
