@@ -150,6 +150,12 @@ public sealed class CliFuzzTests : IDisposable
     [MemberData(nameof(BadArguments))]
     public async Task BadArgument_ExitsTwo_OneLineOnStderr_NothingOnStdout_NothingWritten(string commandLine, string expected)
     {
+        if (!OperatingSystem.IsLinux() && (commandLine.Contains("/proc", StringComparison.Ordinal) || commandLine.Contains("/dev", StringComparison.Ordinal)))
+        {
+            // Those rows name Linux's special files; every other row holds on any system.
+            return;
+        }
+
         var ws = _workspace.FullName;
         var args = commandLine.Length == 0 ? [] : commandLine.Split(' ').Select(t => t == "''" ? string.Empty : t.Replace("{ws}", ws, StringComparison.Ordinal)).ToArray();
         var before = Listing();
@@ -162,7 +168,10 @@ public sealed class CliFuzzTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout.ToString());
         Assert.Equal(before, Listing());
-        Assert.Equal("x /dev/null is a device or pipe, not a regular file", Sharpness.Cli.AtomicFile.ProblemWithFile("x", "/dev/null"));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal("x /dev/null is a device or pipe, not a regular file", Sharpness.Cli.AtomicFile.ProblemWithFile("x", "/dev/null"));
+        }
         Assert.False(Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "escape-output")), "escape wrote to its default directory");
     }
 

@@ -65,6 +65,25 @@ internal static class VerifyCommand
     /// <summary><c>--seed S</c>, shared with <c>appendix</c>.</summary>
     public static Option<string?> SeedOption() => new("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
 
+    // Checked before the run: each report path can take a file (AtomicFile.ProblemWithFile), and the two are not the same
+    // file (one report would silently replace the other).
+    private static string? ProblemWithReports(VerifyOptions options)
+    {
+        var reports = new[] { ("--json", options.JsonPath), ("--markdown", options.MarkdownPath) }
+            .Where(r => r.Item2 is not null)
+            .Select(r => (Option: r.Item1, Path: r.Item2!))
+            .ToList();
+        var problem = reports.Select(r => AtomicFile.ProblemWithFile(r.Option, r.Path)).OfType<string>().FirstOrDefault();
+        if (problem is not null || reports.Count < 2)
+        {
+            return problem;
+        }
+
+        return AtomicFile.PathComparer.Equals(AtomicFile.Resolve(reports[0].Path), AtomicFile.Resolve(reports[1].Path))
+            ? $"--json {reports[0].Path} and --markdown {reports[1].Path} name the same file; one report would replace the other"
+            : null;
+    }
+
     /// <summary>Runs the verb, writing the report to <paramref name="console"/> and a bad argument's one line to
     /// <paramref name="error"/>; returns the exit code.</summary>
     public static int Run(VerifyOptions options, IAnsiConsole console, TextWriter error)
@@ -150,12 +169,12 @@ internal static class VerifyCommand
             var (seed, gamma) = options.Seed is null ? (settings.Seed, settings.Gamma) : RunSettings.ParseSeed(options.Seed);
             if (options.Cases is <= 0)
             {
-                throw new ArgumentException($"--cases must be positive, not {options.Cases}.");
+                throw new ArgumentException($"--cases must be a whole number from 1 to {int.MaxValue}, not {options.Cases}");
             }
 
             if (options.MaxDepth is < 1)
             {
-                throw new ArgumentException($"--max-depth must be at least 1, not {options.MaxDepth}.");
+                throw new ArgumentException($"--max-depth must be a whole number from 1 to {int.MaxValue}, not {options.MaxDepth}");
             }
 
             var unwritable = ProblemWithReports(options);
@@ -180,25 +199,6 @@ internal static class VerifyCommand
             problem = ex.Message;
             return false;
         }
-    }
-
-    // Checked before the run: each report path can take a file (AtomicFile.ProblemWithFile), and the two are not the same
-    // file (one report would silently replace the other).
-    private static string? ProblemWithReports(VerifyOptions options)
-    {
-        var reports = new[] { ("--json", options.JsonPath), ("--markdown", options.MarkdownPath) }
-            .Where(r => r.Item2 is not null)
-            .Select(r => (Option: r.Item1, Path: r.Item2!))
-            .ToList();
-        var problem = reports.Select(r => AtomicFile.ProblemWithFile(r.Option, r.Path)).OfType<string>().FirstOrDefault();
-        if (problem is not null || reports.Count < 2)
-        {
-            return problem;
-        }
-
-        return AtomicFile.PathComparer.Equals(AtomicFile.Resolve(reports[0].Path), AtomicFile.Resolve(reports[1].Path))
-            ? $"--json {reports[0].Path} and --markdown {reports[1].Path} name the same file; one report would replace the other"
-            : null;
     }
 
     private static Table Table(VerificationRun run)
