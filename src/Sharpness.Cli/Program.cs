@@ -53,29 +53,21 @@ internal static partial class Program
         }
     }
 
-    /// <summary>The console the verbs write to: the terminal's, widened to 160 columns when output goes to a file or
-    /// pipe (Spectre assumes 80 there, which wraps every table).</summary>
-    public static IAnsiConsole Console()
-    {
-        var console = AnsiConsole.Console;
-        if (System.Console.IsOutputRedirected)
-        {
-            console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        }
-
-        return console;
-    }
+    /// <summary>The console the verbs write to: the terminal's; when output goes to a file or pipe, a plain one (no
+    /// colour codes, as <c>lambda-max</c> does, and 160 columns: Spectre assumes 80 there, which wraps every table).</summary>
+    public static IAnsiConsole Console() => System.Console.IsOutputRedirected ? Plain(System.Console.Out, 160) : AnsiConsole.Console;
 
     /// <summary>The console over <paramref name="output"/>: <see cref="Console()"/> for the process's standard output,
-    /// otherwise a plain one (no colours, not interactive, 200 columns), as for a redirected run.</summary>
+    /// otherwise a plain one of 200 columns, as for a redirected run.</summary>
     public static IAnsiConsole Console(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (ReferenceEquals(output, System.Console.Out))
-        {
-            return Console();
-        }
+        return ReferenceEquals(output, System.Console.Out) ? Console() : Plain(output, 200);
+    }
 
+    // No colours, not interactive (so no progress bar), a fixed width.
+    private static IAnsiConsole Plain(TextWriter output, int width)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -83,7 +75,7 @@ internal static partial class Program
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         return console;
     }
 
