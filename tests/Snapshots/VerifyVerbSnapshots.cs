@@ -31,6 +31,7 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
     {
         var json = Path.Combine(_directory, "report.json");
         var markdown = Path.Combine(_directory, "nested", "report.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(markdown)!);
         var (code, output) = Run(new VerifyOptions(["EXACT-L2", "REG-T3"], Cases: 5, Seed: Replay, JsonPath: json, MarkdownPath: markdown));
         Snapshot.Match(
             new
@@ -48,6 +49,7 @@ public sealed partial class VerifyVerbSnapshots : IDisposable
     public void Verify_MaxDepthPassesOverDeepCases()
     {
         var json = Path.Combine(_directory, "depth.json");
+        Directory.CreateDirectory(_directory);
         var (code, _) = Run(new VerifyOptions(["EXACT-C7", "EXACT-L2"], Cases: 20, Seed: Replay, MaxDepth: 2, JsonPath: json));
         var report = JsonNode.Parse(File.ReadAllText(json))!;
         var cases = report["claims"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["cases"]!.GetValue<int>());

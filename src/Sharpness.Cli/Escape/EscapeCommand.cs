@@ -15,9 +15,20 @@ internal static class EscapeCommand
     /// <summary>The default output directory.</summary>
     public const string DefaultDirectory = "escape-output";
 
-    public static Command Create()
+    /// <summary>The most steps per run: every iterate of every run is kept for the traces and panels (four doubles a step),
+    /// so this bounds memory (about 150 MB for all figures) at 50 times the paper's 2000.</summary>
+    public const int MaxIterations = 100_000;
+
+    /// <summary>The smallest and largest step multiple: far below or above the threshold nothing new happens (a run stays
+    /// or diverges within a step), and beyond these the step <c>multiple x 2/lambda_max</c> could round to zero or overflow.</summary>
+    public const double SmallestStepMultiple = 1e-6;
+
+    /// <inheritdoc cref="SmallestStepMultiple"/>
+    public const double LargestStepMultiple = 1e6;
+
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var outOption = new Option<string>("--out") { Description = "Directory for the CSV traces and PNG panels.", DefaultValueFactory = _ => DefaultDirectory };
+        var outOption = new Option<string>("--out") { Description = "Directory for the CSV traces and PNG panels (created if missing; its parent must exist).", DefaultValueFactory = _ => DefaultDirectory };
         var figureOption = new Option<string[]>("--figure")
         {
             Description = $"Figures to rerun (default: all): {string.Join(", ", EscapeConfiguration.Paper.Select(c => c.Id))}.",
@@ -27,11 +38,13 @@ internal static class EscapeCommand
         {
             Description = "Gradient descent steps per run.",
             DefaultValueFactory = _ => EscapeOptions.DefaultIterations,
+            CustomParser = result => Program.WholeNumber(result, 1, MaxIterations) ?? 0,
         };
         var stepsOption = new Option<double[]>("--steps")
         {
             Description = $"Step sizes as multiples of 2/lambda_max (default {string.Join(" ", EscapeOptions.DefaultStepMultiples.Select(m => m.ToString(CultureInfo.InvariantCulture)))}).",
             AllowMultipleArgumentsPerToken = true,
+            CustomParser = Program.Numbers,
         };
         var escape = new Command("escape", "Rerun the escape experiments of Figures 1-7 (EXACT-ESC, EXACT-CONTOUR): GD from w* + r v_1 at steps around 2/lambda_max; write CSV traces and PNG panels.")
         {
@@ -45,12 +58,15 @@ internal static class EscapeCommand
             parse.GetValue(figureOption) ?? [],
             parse.GetValue(iterationsOption),
             parse.GetValue(stepsOption) ?? [],
-            Program.Console(),
-            System.Console.Error));
+            Program.Console(output),
+            error));
         return escape;
     }
 
-    /// <summary>Runs the experiments, then writes the files, then prints the table. Exit 0 when every run above and below the threshold did what EXACT-ESC predicts and every closed form agrees with the oracle, 1 otherwise, 2 on bad arguments.</summary>
+    /// <summary>Checks the arguments and the output directory (before any computation), runs the experiments, then writes
+    /// the files, then prints the table. Exit 0 when every run above and below the threshold did what EXACT-ESC predicts and
+    /// every closed form agrees with the oracle, 1 otherwise, 2 on bad arguments (one line on <paramref name="error"/>, nothing
+    /// on <paramref name="console"/>, nothing written).</summary>
     public static int Run(string directory, IReadOnlyList<string> figureIds, int iterations, IReadOnlyList<double> steps, IAnsiConsole console, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -59,8 +75,13 @@ internal static class EscapeCommand
         EscapeOptions options;
         try
         {
-            configurations = figureIds.Count == 0 ? EscapeConfiguration.Paper : [.. figureIds.Select(EscapeConfiguration.Find)];
+            configurations = figureIds.Count == 0 ? EscapeConfiguration.Paper : [.. figureIds.Select(Find).Distinct()];
             options = Options(iterations, steps);
+            var unwritable = AtomicFile.ProblemWithDirectory("--out", directory, EscapeFigures.Names(configurations.Select(c => c.Id), options.StepMultiples));
+            if (unwritable is not null)
+            {
+                throw new ArgumentException(unwritable);
+            }
         }
         catch (ArgumentException ex)
         {
@@ -126,21 +147,37 @@ internal static class EscapeCommand
             : true;
     }
 
+    // A figure named twice runs once (as a step size given twice does); the library's message names its parameter.
+    private static EscapeConfiguration Find(string id) =>
+        EscapeConfiguration.Paper.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"--figure: no escape configuration '{id}'; known: {string.Join(", ", EscapeConfiguration.Paper.Select(c => c.Id))}");
+
     private static EscapeOptions Options(int iterations, IReadOnlyList<double> steps)
     {
-        if (iterations < 1)
+        if (iterations is < 1 or > MaxIterations)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--iterations must be at least 1 but is {iterations}."), nameof(iterations));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--iterations must be a whole number from 1 to {MaxIterations}, not {iterations}"));
         }
 
-        var bad = steps.Where(m => !double.IsFinite(m) || m <= 0).ToList();
+        var bad = steps.Where(m => !(m is >= SmallestStepMultiple and <= LargestStepMultiple)).ToList();
         if (bad.Count > 0)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--steps must be finite and positive multiples of 2/lambda_max; got {string.Join(", ", bad)}."), nameof(steps));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--steps must be multiples of 2/lambda_max from {SmallestStepMultiple:0e0} to {LargestStepMultiple:0e0}; got {string.Join(", ", bad.Select(m => m.ToString("R", CultureInfo.InvariantCulture)))}"));
+        }
+
+        var multiples = steps.Distinct().Order().ToList();
+        var clash = multiples.GroupBy(m => EscapeFigures.TraceName(string.Empty, m), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            // The trace file and the table column show a multiple to four digits; two that agree there would overwrite
+            // each other's trace.
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--steps {string.Join(" and ", clash.Select(m => m.ToString("R", CultureInfo.InvariantCulture)))} agree to four digits, so their traces would have the same file name"));
         }
 
         var options = new EscapeOptions { Iterations = iterations };
-        return steps.Count == 0 ? options : options with { StepMultiples = [.. steps.Distinct().Order()] };
+        return multiples.Count == 0 ? options : options with { StepMultiples = multiples };
     }
 
     private static Table Table(IReadOnlyList<EscapeResult> results, EscapeOptions options)

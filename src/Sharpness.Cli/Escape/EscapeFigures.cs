@@ -14,13 +14,43 @@ internal static class EscapeFigures
     /// <summary>The summary file's name.</summary>
     public const string SummaryFile = "escape-summary.csv";
 
-    /// <summary>Writes every figure and trace of <paramref name="results"/> into <paramref name="directory"/> (created if missing).</summary>
+    /// <summary>
+    /// The names of the files <see cref="Write"/> may write for these figures and step multiples (both contour panels,
+    /// though a figure gets only those its multiples need): what is checked for obstacles before a run.
+    /// </summary>
+    public static IEnumerable<string> Names(IEnumerable<string> figureIds, IReadOnlyList<double> multiples)
+    {
+        ArgumentNullException.ThrowIfNull(figureIds);
+        ArgumentNullException.ThrowIfNull(multiples);
+        foreach (var figure in figureIds)
+        {
+            var id = FileSafe(figure);
+            yield return $"{id}_a_loss.png";
+            yield return $"{id}_b_distance.png";
+            yield return $"{id}_c_contour_at_or_above.png";
+            yield return $"{id}_d_contour_below.png";
+            foreach (var multiple in multiples)
+            {
+                yield return TraceName(figure, multiple);
+            }
+        }
+
+        yield return SummaryFile;
+    }
+
+    /// <summary>The trace file of the run of figure <paramref name="figureId"/> at <paramref name="multiple"/> x 2/lambda_max:
+    /// the multiple to four significant digits, as the table's column.</summary>
+    public static string TraceName(string figureId, double multiple) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FileSafe(figureId)}_eta{multiple:G4}.csv");
+
+    /// <summary>Writes every figure and trace of <paramref name="results"/> into <paramref name="directory"/> (created if
+    /// missing, its parent not: see <see cref="AtomicFile.CreateDirectory"/>).</summary>
     /// <returns>The written paths, in writing order (summary last).</returns>
     public static IReadOnlyList<string> Write(string directory, IReadOnlyList<EscapeResult> results)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(results);
-        Directory.CreateDirectory(directory);
+        AtomicFile.CreateDirectory(directory);
         var written = new List<string>();
         foreach (var result in results)
         {
@@ -35,7 +65,7 @@ internal static class EscapeFigures
 
             foreach (var run in result.Runs)
             {
-                var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{id}_eta{run.Multiple:G4}.csv"));
+                var path = Path.Combine(directory, TraceName(result.Configuration.Id, run.Multiple));
                 written.Add(AtomicFile.Write(path, temporary => File.WriteAllText(temporary, EscapeCsv.Trace(run.Trace))));
             }
         }

@@ -7,13 +7,13 @@ namespace Sharpness.Cli.LambdaMax;
 /// <summary>
 /// The <c>lambda-max FILE</c> verb: reads a user's layers (<see cref="NetworkFile"/>), computes the <see cref="SharpnessReport"/>
 /// and prints it as a table or, with <c>--json</c>, as one JSON object. Exit codes: 0 a report was printed (minimizer or not),
-/// 2 the file is missing or invalid (one line on stderr naming the place), 1 the oracle failed (Lanczos did not converge) or,
-/// from the command-line parser as for every verb, a usage error. Nothing is written to disk, and nothing to stdout unless
-/// the whole report was computed.
+/// 2 the file is missing, a directory, empty, unreadable or invalid (one line on stderr naming the place) or, as for every
+/// verb, a usage error; 1 the oracle failed (Lanczos did not converge). Nothing is written to disk, and nothing to stdout
+/// unless the whole report was computed.
 /// </summary>
 internal static class LambdaMaxCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var fileArgument = new Argument<string>("FILE") { Description = "JSON file {\"layers\": [W_1, ..., W_L], \"target\": M, \"lambda\": number}; target and lambda optional." };
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
@@ -22,7 +22,7 @@ internal static class LambdaMaxCommand
             fileArgument,
             jsonOption,
         };
-        command.SetAction(parse => Run(parse.GetValue(fileArgument)!, parse.GetValue(jsonOption), Console.Out, Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(fileArgument)!, parse.GetValue(jsonOption), output, error));
         return command;
     }
 

@@ -41,9 +41,20 @@ internal sealed class NetworkFile
     /// <exception cref="NetworkFileException">The file cannot be read or is not a valid network.</exception>
     public static NetworkFile Read(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Trim().Length == 0)
+        {
+            throw new NetworkFileException("FILE needs a file name, not an empty string");
+        }
+
         if (Directory.Exists(path))
         {
             throw new NetworkFileException($"cannot read {path}: it is a directory");
+        }
+
+        if (AtomicFile.IsDevice(path))
+        {
+            throw new NetworkFileException($"cannot read {path}: it is a device, not a file");
         }
 
         string text;

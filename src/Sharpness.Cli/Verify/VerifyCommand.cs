@@ -22,14 +22,18 @@ internal sealed record VerifyOptions(
 /// </summary>
 internal static class VerifyCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var claimOption = new Option<string[]>("--claim") { Description = "Claim IDs to verify (default: all), e.g. EXACT-T5.", AllowMultipleArgumentsPerToken = true };
         var casesOption = CasesOption();
         var seedOption = SeedOption();
-        var depthOption = new Option<int?>("--max-depth") { Description = "Check only cases of depth L at most this (deeper cases are passed over)." };
-        var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
-        var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file." };
+        var depthOption = new Option<int?>("--max-depth")
+        {
+            Description = "Check only cases of depth L at most this (deeper cases are passed over).",
+            CustomParser = result => Program.WholeNumber(result, 1, int.MaxValue),
+        };
+        var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (its directory must exist)." };
+        var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file (its directory must exist)." };
         var verify = new Command("verify", "Run every claim's properties against the oracles and print the verdicts.")
         {
             claimOption,
@@ -47,16 +51,39 @@ internal static class VerifyCommand
                 parse.GetValue(depthOption),
                 parse.GetValue(jsonOption),
                 parse.GetValue(markdownOption)),
-            Program.Console(),
-            System.Console.Error));
+            Program.Console(output),
+            error));
         return verify;
     }
 
     /// <summary><c>--cases N</c>, shared with <c>appendix</c>.</summary>
-    public static Option<int?> CasesOption() => new("--cases") { Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200)." };
+    public static Option<int?> CasesOption() => new("--cases")
+    {
+        Description = "Cases per property (default: SHARPNESS_MAX_TEST or 200).",
+        CustomParser = result => Program.WholeNumber(result, 1, int.MaxValue),
+    };
 
     /// <summary><c>--seed S</c>, shared with <c>appendix</c>.</summary>
     public static Option<string?> SeedOption() => new("--seed") { Description = "Seed, or the (seed,gamma) pair a failure printed, to replay it." };
+
+    // Checked before the run: each report path can take a file (AtomicFile.ProblemWithFile), and the two are not the same
+    // file (one report would silently replace the other).
+    private static string? ProblemWithReports(VerifyOptions options)
+    {
+        var reports = new[] { ("--json", options.JsonPath), ("--markdown", options.MarkdownPath) }
+            .Where(r => r.Item2 is not null)
+            .Select(r => (Option: r.Item1, Path: r.Item2!))
+            .ToList();
+        var problem = reports.Select(r => AtomicFile.ProblemWithFile(r.Option, r.Path)).OfType<string>().FirstOrDefault();
+        if (problem is not null || reports.Count < 2)
+        {
+            return problem;
+        }
+
+        return AtomicFile.PathComparer.Equals(AtomicFile.Resolve(reports[0].Path), AtomicFile.Resolve(reports[1].Path))
+            ? $"--json {reports[0].Path} and --markdown {reports[1].Path} name the same file; one report would replace the other"
+            : null;
+    }
 
     /// <summary>Runs the verb, writing the report to <paramref name="console"/> and a bad argument's one line to
     /// <paramref name="error"/>; returns the exit code.</summary>
@@ -152,18 +179,24 @@ internal static class VerifyCommand
         problem = string.Empty;
         try
         {
+            if (options.Seed is { } given && given.Trim().Length == 0)
+            {
+                // ParseSeed reads an empty SHARPNESS_SEED as "the default"; an empty --seed is a mistake.
+                throw new ArgumentException("--seed needs a seed or a (seed,gamma) pair, not an empty string");
+            }
+
             var (seed, gamma) = options.Seed is null ? (settings.Seed, settings.Gamma) : RunSettings.ParseSeed(options.Seed);
             if (options.Cases is <= 0)
             {
-                throw new ArgumentException($"--cases must be positive, not {options.Cases}.");
+                throw new ArgumentException($"--cases must be a whole number from 1 to {int.MaxValue}, not {options.Cases}");
             }
 
             if (options.MaxDepth is < 1)
             {
-                throw new ArgumentException($"--max-depth must be at least 1, not {options.MaxDepth}.");
+                throw new ArgumentException($"--max-depth must be a whole number from 1 to {int.MaxValue}, not {options.MaxDepth}");
             }
 
-            var unwritable = new[] { options.JsonPath, options.MarkdownPath }.OfType<string>().Select(AtomicFile.ProblemWith).OfType<string>().FirstOrDefault();
+            var unwritable = ProblemWithReports(options);
             if (unwritable is not null)
             {
                 throw new ArgumentException(unwritable);
@@ -176,7 +209,8 @@ internal static class VerifyCommand
                 throw new ArgumentException($"No claim {string.Join(", ", unknown.Select(id => $"'{id}'"))}. Known: {string.Join(", ", Catalogue.Claims.Select(c => c.Id))}.");
             }
 
-            claims = options.ClaimIds.Count == 0 ? Catalogue.Claims : [.. options.ClaimIds.Select(Catalogue.Claim)];
+            // A claim named twice runs once, as a step size given twice does in escape.
+            claims = options.ClaimIds.Count == 0 ? Catalogue.Claims : [.. options.ClaimIds.Select(Catalogue.Claim).Distinct()];
             return true;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
