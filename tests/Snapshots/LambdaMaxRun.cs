@@ -13,14 +13,14 @@ internal static class LambdaMaxRun
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>Writes <paramref name="json"/> to a fresh temporary directory, runs the verb on it, and deletes the directory.</summary>
-    public static Result OnText(string json, bool asJson)
+    public static Result OnText(string json, bool asJson, bool certify = false)
     {
         var directory = Directory.CreateTempSubdirectory("lambda-max-");
         try
         {
             var path = Path.Combine(directory.FullName, "network.json");
             File.WriteAllText(path, json);
-            return OnFile(path, asJson);
+            return OnFile(path, asJson, certify);
         }
         finally
         {
@@ -29,11 +29,11 @@ internal static class LambdaMaxRun
     }
 
     /// <summary>Runs the verb on a file.</summary>
-    public static Result OnFile(string path, bool asJson)
+    public static Result OnFile(string path, bool asJson, bool certify = false)
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var code = LambdaMaxCommand.Run(path, asJson, stdout, stderr);
+        var code = LambdaMaxCommand.Run(path, asJson, stdout, stderr, certify);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -17,23 +17,34 @@ internal static class LambdaMaxCommand
     {
         var fileArgument = new Argument<string>("FILE") { Description = "JSON file {\"layers\": [W_1, ..., W_L], \"target\": M, \"lambda\": number}; target and lambda optional." };
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var certifyOption = new Option<bool>("--certify")
+        {
+            Description = $"Also prove an enclosure of lambda_max of the exact Hessian and whether the point is a minimizer (dense, N <= {Certification.DenseLimit}).",
+        };
         var command = new Command("lambda-max", "Sharpness (lambda_max) of your own layers: minimizer test, closed form, oracle, stable step, flat value, bounds.")
         {
             fileArgument,
             jsonOption,
+            certifyOption,
         };
-        command.SetAction(parse => Run(parse.GetValue(fileArgument)!, parse.GetValue(jsonOption), output, error));
+        command.SetAction(parse => Run(parse.GetValue(fileArgument)!, parse.GetValue(jsonOption), output, error, parse.GetValue(certifyOption)));
         return command;
     }
 
-    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr, bool certify = false)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         SharpnessReport report;
+        Certification? certification = null;
         try
         {
-            report = SharpnessReport.Of(NetworkFile.Read(path));
+            var network = NetworkFile.Read(path);
+            report = SharpnessReport.Of(network);
+            if (certify)
+            {
+                certification = Certification.Of(network);
+            }
         }
         catch (NetworkFileException ex)
         {
@@ -48,7 +59,7 @@ internal static class LambdaMaxCommand
 
         if (json)
         {
-            stdout.WriteLine(ReportRendering.Json(report));
+            stdout.WriteLine(ReportRendering.Json(report, certification));
         }
         else
         {
@@ -60,7 +71,7 @@ internal static class LambdaMaxCommand
                 Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
                 ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             });
-            console.Write(ReportRendering.Table(report, ReportRendering.RoundTrip));
+            console.Write(ReportRendering.Table(report, ReportRendering.RoundTrip, certification));
         }
 
         return 0;

@@ -17,7 +17,8 @@ internal static class ReportRendering
     /// <summary>The table: quantity, value, and the claim ID or source (or why a quantity is absent).</summary>
     /// <param name="report">The report.</param>
     /// <param name="number">How numbers are written (<see cref="RoundTrip"/> in the verb; tests may round).</param>
-    public static Table Table(SharpnessReport report, Func<double, string> number)
+    /// <param name="certification">With <c>--certify</c>, the proven enclosure and minimizer test.</param>
+    public static Table Table(SharpnessReport report, Func<double, string> number, Certification? certification = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(number);
@@ -81,12 +82,26 @@ internal static class ReportRendering
 
         Number("Lower bound", report.LowerBound);
         Number("Upper bound", report.UpperBound);
+        if (certification is not null)
+        {
+            var enclosure = certification.LambdaMax;
+            Plain(
+                "Certified lambda_max",
+                $"[{number(enclosure.Value.Lower)}, {number(enclosure.Value.Upper)}]",
+                string.Create(CultureInfo.InvariantCulture, $"proven enclosure of the exact Hessian's lambda_max ({enclosure.Method}), width {enclosure.RelativeWidth:G3} of ||H||_F") + (enclosure.WhyWide is { } why ? $"; wide: {why}" : string.Empty));
+            Plain("Certified minimizer", certification.IsMinimizer is { } proven ? (proven ? "yes" : "no") : "undecided", certification.MinimizerReason);
+            Plain(
+                "Certified closed form",
+                certification.ClosedForm is { } closed ? $"[{number(closed.Lower)}, {number(closed.Upper)}]" : "none",
+                certification.ClosedFormVerdict);
+        }
+
         return table;
     }
 
     /// <summary>One indented JSON object with every quantity; a number that does not apply (or is infinite) is null, and its
     /// <c>...Source</c> field says why.</summary>
-    public static string Json(SharpnessReport report)
+    public static string Json(SharpnessReport report, Certification? certification = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var buffer = new MemoryStream();
@@ -126,10 +141,50 @@ internal static class ReportRendering
             WriteQuantity(writer, "lower", "lowerSource", report.LowerBound);
             WriteQuantity(writer, "upper", "upperSource", report.UpperBound);
             writer.WriteEndObject();
+            if (certification is not null)
+            {
+                WriteCertification(writer, certification);
+            }
+
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteCertification(Utf8JsonWriter writer, Certification certification)
+    {
+        var enclosure = certification.LambdaMax;
+        writer.WriteStartObject("certifiedLambdaMax");
+        writer.WriteNumber("lower", enclosure.Value.Lower);
+        writer.WriteNumber("upper", enclosure.Value.Upper);
+        writer.WriteNumber("relativeWidth", enclosure.RelativeWidth);
+        writer.WriteString("method", enclosure.Method.ToString());
+        if (enclosure.WhyWide is { } why)
+        {
+            writer.WriteString("whyWide", why);
+        }
+        else
+        {
+            writer.WriteNull("whyWide");
+        }
+
+        writer.WriteEndObject();
+        WriteNullable(writer, "certifiedMinimizer", certification.IsMinimizer);
+        writer.WriteString("certifiedMinimizerReason", certification.MinimizerReason);
+        if (certification.ClosedForm is { } closed)
+        {
+            writer.WriteStartObject("certifiedClosedForm");
+            writer.WriteNumber("lower", closed.Lower);
+            writer.WriteNumber("upper", closed.Upper);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("certifiedClosedForm");
+        }
+
+        writer.WriteString("certifiedClosedFormVerdict", certification.ClosedFormVerdict);
     }
 
     private static Text YesNo(bool value) => new(value ? "yes" : "no", new Style(value ? Color.Green : Color.Red));
