@@ -141,6 +141,41 @@ public sealed class IntervalMatrix
         return new IntervalMatrix(x.RowCount, x.ColumnCount, entries);
     }
 
+    /// <summary>
+    /// The enclosure of the Rayleigh quotient <c>v^T H v / v^T v</c> over every symmetric <c>H</c> inside this square matrix:
+    /// a lower bound on each one's lambda_max.
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix is not square, <paramref name="v"/> has the wrong length, or is zero.</exception>
+    public Interval RayleighQuotient(IReadOnlyList<double> v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (RowCount != ColumnCount || v.Count != RowCount)
+        {
+            throw new ArgumentException($"A Rayleigh quotient needs a square matrix and a vector of its size, not {RowCount}x{ColumnCount} and {v.Count}.", nameof(v));
+        }
+
+        var numerator = Interval.Zero;
+        var denominator = Interval.Zero;
+        for (var i = 0; i < RowCount; i++)
+        {
+            var row = Interval.Zero;
+            for (var j = 0; j < ColumnCount; j++)
+            {
+                row += _entries[(i * ColumnCount) + j] * Interval.Point(v[j]);
+            }
+
+            numerator += Interval.Point(v[i]) * row;
+            denominator += Interval.Point(v[i]).Square();
+        }
+
+        if (denominator.Upper == 0)
+        {
+            throw new ArgumentException("The Rayleigh quotient of the zero vector is undefined.", nameof(v));
+        }
+
+        return numerator / denominator;
+    }
+
     private static void RequireShape(int rows, int columns)
     {
         if (rows < 1 || columns < 1)

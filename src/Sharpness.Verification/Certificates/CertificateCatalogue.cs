@@ -1,0 +1,290 @@
+// The certificates of the claims that have one: the Findings' counterexamples exactly, the lambda_max closed forms by
+// intersecting enclosures at fixed Gaussian minimizers.
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Intervals;
+using Sharpness.Oracles;
+using Sharpness.Theory;
+using Sharpness.Theory.Certified;
+
+namespace Sharpness.Verification.Certificates;
+
+/// <summary>Every claim certificate, by claim ID.</summary>
+public static class CertificateCatalogue
+{
+    // A formula's double must lie in the proven enclosure up to its own rounding: 1e-12 of ||H||_F is about 4500 eps,
+    // far above the rounding of the closed forms (a few hundred eps) and far below a wrong formula's O(1) error.
+    private const double FormulaRounding = 1e-12;
+
+    // A direction attains lambda_max when its proven Rayleigh quotient reaches the proven lambda_max enclosure within
+    // 1e-9 of ||H||_F: the Rayleigh quotient is second order in the direction's error, so a correct direction is within
+    // eps-level, and a wrong one (a swapped or unnormalized weighting) is O(1) below.
+    private const double DirectionSlack = 1e-9;
+
+    /// <summary>The certificates, in catalogue order of their claims.</summary>
+    public static IReadOnlyList<ClaimCertificate> All { get; } =
+    [
+        new("EXACT-T4", CertificateKind.Interval,
+            "At Gaussian minimizers with widths (1,3,2,1) and (1,2,2,2,1): the proven lambda_max of the exact Hessian (M the exact product) intersects the enclosure of 2 sum_i ||A_i||^2 ||B_i||^2 (exact), the formula's value lies in it, and its unit direction attains it.",
+            f => AtMinimizers([[1, 3, 2, 1], [1, 2, 2, 2, 1]], EnclosedClosedForms.Theorem4LambdaMax, f.Theorem4LambdaMax, f.Theorem4Direction)),
+        new("EXACT-T5", CertificateKind.Interval,
+            "At Gaussian minimizers with widths (2,3,2) and (2,3,3,3): the proven lambda_max of the exact Hessian intersects the enclosure of 2 lambda_max(sum_i B_i^T B_i (x) A_i A_i^T), the formula's value lies in it, and its direction attains it.",
+            f => AtMinimizers([[2, 3, 2], [2, 3, 3, 3]], EnclosedClosedForms.Theorem5LambdaMax, f.Theorem5LambdaMax, f.Theorem5Direction)),
+        new("EXACT-C6", CertificateKind.Interval,
+            "At Gaussian minimizers with widths (2,3,2) and (3,3,2): the proven lambda_max intersects the enclosure of 2 (smax(L)^2 + smax(R)^2), the formula's value lies in it, and eq. 89's direction attains it.",
+            f => AtMinimizers([[2, 3, 2], [3, 3, 2]], EnclosedClosedForms.Corollary6LambdaMax, f.Corollary6LambdaMax, f.Corollary6Direction)),
+        new("EXACT-RANK", CertificateKind.Exact,
+            "At Gaussian minimizers with widths (2,3,2) and (1,2,3,2): the exact Hessian's rank (fraction-free elimination) is exactly the formula's bound d_0 d_L.",
+            ExactRank),
+        new("EXACT-MM", CertificateKind.Exact,
+            "Counterexample to eq. 31: at w = (1, 0, 0), m = 0 every Hessian entry is exactly 0 (flat) and the formula says eq. 31 fails; eq. 31 holds at the flat w = (2, 2), m = 4 (Hessian exactly [[8,8],[8,8]], lambda_max 16 = eq. 35); eq. 35 equals lambda_max at the flat diag(9,2,1) companion.",
+            ExactMm),
+        new("EXACT-CE", CertificateKind.Interval,
+            "All-integer companion of Section 6: M = diag(9,2,1), L = diag(3,1,1), R = diag(3,2,1): lambda_max is proven to lie in an enclosure of 36 = 4 smax(M) (flat) that contains Corollary 6's value, while L L^T != R R^T and ||L||_F^2 = 11 != 14 = ||R||_F^2 exactly.",
+            ExactCe),
+        new("REG-T3", CertificateKind.Exact,
+            "Counterexample at w = 0: L = 2, m = 0, lambda = 1 has the exact Hessian I (eigenvalues 1, 1) where eq. 17 prints {0, 2}; the corrected formula gives {1, 1}, and at w = 2, m = 9/2, lambda = 1 (exact Hessian [[9,7],[7,9]]) it gives eq. 17's {2, 16}.",
+            RegT3),
+        new("REG-T2", CertificateKind.Exact,
+            "Counterexample at lambda = lambda_c: L = 3, m = 2, lambda = 3: rho = 0 and rho = 1 have exactly equal loss 4, and both are global: (2 - rho)^2 + 3|rho|^(2/3) - 4 = t^2 (t - 1)^2 (t^2 + 2t + 3) >= 0 (rho = t^3), an exact polynomial identity; the formula returns both.",
+            RegT2),
+        new("REG-ISO", CertificateKind.Exact,
+            "Counterexample to 'full rank': L = 2, m = 1, lambda = 2, w = 0 has the exact Hessian [[2,-2],[-2,2]] with the exact null vector (1, 1), and w = 0 is the global minimizer ((1 - rho)^2 + 2|rho| - 1 = rho^2 + 2|rho| - 2 rho >= 0); the formula calls it singular.",
+            RegIso),
+        new("ABS-COLLAPSE", CertificateKind.Interval,
+            "At L = 3, m = 2: the enclosure of lambda_c = L/(L-1) ((L-2)/(L-1))^(1-2/L) |m|^(2(1-1/L)) contains 3, where rho = 0 and rho = 1 tie exactly (REG-T2's certificate); the formula's lambda_c lies in it and its minimizers at lambda_c are both.",
+            AbsCollapse),
+    ];
+
+    /// <summary>The certificate of <paramref name="claimId"/>, or null where it has none.</summary>
+    public static ClaimCertificate? For(string claimId) => All.FirstOrDefault(c => c.ClaimId == claimId);
+
+    private static CertificateOutcome AtMinimizers(
+        int[][] shapes, Func<Minimizer, Interval> enclosed, Func<Minimizer, double> formula, Func<Minimizer, Direction> direction)
+    {
+        var evidence = new List<string>();
+        foreach (var widths in shapes)
+        {
+            var (layers, minimizer) = GaussianMinimizer(widths);
+            var hessian = HessianEnclosure.AtOwnProduct(layers);
+            var lambdaMax = LambdaMaxEnclosure.Of(hessian);
+            var closed = enclosed(minimizer);
+            var value = formula(minimizer);
+            var scale = lambdaMax.Scale;
+            var shape = string.Join(",", widths);
+            if (lambdaMax.Value.IsDisjointFrom(closed))
+            {
+                return Failed($"widths ({shape}): the closed form's enclosure {closed} and lambda_max's {lambdaMax.Value} are disjoint (proven wrong here)");
+            }
+
+            if (!Widened(lambdaMax.Value, FormulaRounding * scale).Contains(value))
+            {
+                return Failed(string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the formula's value {value:R} is outside the proven lambda_max {lambdaMax.Value}"));
+            }
+
+            var maximizing = direction(minimizer);
+            if (Math.Abs(maximizing.Norm - 1) > FormulaRounding)
+            {
+                return Failed(string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the maximizing direction has norm {maximizing.Norm:R}, not 1"));
+            }
+
+            var quotient = hessian.RayleighQuotient(maximizing.ToVector());
+            if (quotient.Upper < lambdaMax.Value.Lower - (DirectionSlack * scale))
+            {
+                return Failed(string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the direction's Rayleigh quotient {quotient} stays below the proven lambda_max {lambdaMax.Value}"));
+            }
+
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"({shape}): lambda_max in {lambdaMax.Value}, closed form in {closed}, width {lambdaMax.Value.Hull(closed).Width / scale:G2} of ||H||_F"));
+        }
+
+        return new CertificateOutcome(true, "certified to hold: " + string.Join("; ", evidence));
+    }
+
+    private static CertificateOutcome ExactRank(Formulas f)
+    {
+        foreach (var widths in new[] { new[] { 2, 3, 2 }, [1, 2, 3, 2] })
+        {
+            var (layers, _) = GaussianMinimizer(widths);
+            var rank = HessianEnclosure.ExactAtOwnProduct(layers).Rank();
+            var bound = f.HessianRankBound(widths);
+            if (rank != bound)
+            {
+                return Failed($"widths ({string.Join(",", widths)}): the exact rank is {rank}, the formula's bound {bound}");
+            }
+        }
+
+        return new CertificateOutcome(true, "certified: the exact Hessian rank equals d_0 d_L at (2,3,2) (rank 4) and (1,2,3,2) (rank 2)");
+    }
+
+    private static CertificateOutcome ExactMm(Formulas f)
+    {
+        var zero = HessianEnclosure.Of(Scalars(1, 0, 0), new double[,] { { 0 } });
+        if (!Entries(zero).All(e => e == Interval.Zero))
+        {
+            return Failed("the Hessian at w = (1, 0, 0), m = 0 is not exactly zero");
+        }
+
+        if (f.Eq31Holds(Minimizer.Of(new Factorization(Scalars(1, 0, 0).Select(Matrix<double>.Build.DenseOfArray), Matrix<double>.Build.Dense(1, 1)))))
+        {
+            return Failed("at the flat w = (1, 0, 0), m = 0 the formula says eq. 31 holds; smax(B_2) = 1 != 0 = |m|^(1/3)");
+        }
+
+        var flatScalar = Minimizer.OfProduct(Scalars(2, 2).Select(Matrix<double>.Build.DenseOfArray));
+        var scalarLambdaMax = LambdaMaxEnclosure.Of(HessianEnclosure.AtOwnProduct(Scalars(2, 2))).Value;
+        if (!scalarLambdaMax.Contains(16) || !f.Eq31Holds(flatScalar))
+        {
+            return Failed(string.Create(CultureInfo.InvariantCulture, $"at the flat w = (2, 2), m = 4 (lambda_max in {scalarLambdaMax}) the formula says eq. 31 fails"));
+        }
+
+        var (companion, target) = CeCompanion();
+        var lambdaMax = LambdaMaxEnclosure.Of(HessianEnclosure.AtOwnProduct(companion));
+        var flat = f.FlatValue(Matrix<double>.Build.DenseOfArray(target), 2);
+        return Widened(lambdaMax.Value, FormulaRounding * lambdaMax.Scale).Contains(flat)
+            ? new CertificateOutcome(true, $"eq. 31 certified to fail at w = (1, 0, 0), m = 0 (Hessian exactly 0); holds at w = (2, 2); eq. 35's flat value {flat.ToString("R", CultureInfo.InvariantCulture)} in the proven lambda_max {lambdaMax.Value} of diag(9,2,1)")
+            : Failed(string.Create(CultureInfo.InvariantCulture, $"eq. 35 gives {flat:R} outside the proven lambda_max {lambdaMax.Value} of the flat diag(9,2,1) companion"));
+    }
+
+    private static CertificateOutcome ExactCe(Formulas f)
+    {
+        var (layers, _) = CeCompanion();
+        var lambdaMax = LambdaMaxEnclosure.Of(HessianEnclosure.AtOwnProduct(layers));
+        var minimizer = Minimizer.OfProduct(layers.Select(Matrix<double>.Build.DenseOfArray));
+        var corollary6 = f.Corollary6LambdaMax(minimizer);
+        var l = DyadicMatrix.Of(layers[1]);
+        var r = DyadicMatrix.Of(layers[0]).Transpose();
+        var unbalanced = !((l * l.Transpose()) - (r * r.Transpose())).IsZero() && l.FrobeniusSquared() != r.FrobeniusSquared();
+        if (!lambdaMax.Value.Contains(36) || !Widened(lambdaMax.Value, FormulaRounding * lambdaMax.Scale).Contains(corollary6) || !unbalanced)
+        {
+            return Failed(string.Create(CultureInfo.InvariantCulture, $"lambda_max in {lambdaMax.Value}, Corollary 6 gives {corollary6:R}, unbalanced {unbalanced}"));
+        }
+
+        return new CertificateOutcome(true, $"flat but not balanced, certified: lambda_max in {lambdaMax.Value} (36 = 4 smax(M)), L L^T = diag(9,1,1) != diag(9,4,1) = R R^T exactly");
+    }
+
+    private static CertificateOutcome RegT3(Formulas f)
+    {
+        var collapsed = HessianEnclosure.Of(Scalars(0, 0), new double[,] { { 0 } }, 1);
+        if (collapsed[0, 0] != Interval.Point(1) || collapsed[1, 1] != Interval.Point(1) || collapsed[0, 1] != Interval.Zero)
+        {
+            return Failed($"the Hessian at L = 2, m = 0, lambda = 1, w = 0 is not exactly I: {collapsed[0, 0]}, {collapsed[0, 1]}");
+        }
+
+        var printed = EnclosedClosedForms.Theorem3PrintedEigenvalues(0, 1, 2);
+        if (printed.Any(e => e.Contains(1)))
+        {
+            return Failed("eq. 17 would not be proven wrong at w = 0");
+        }
+
+        var corrected = f.RegularizedScalarEigenvalues(0, 0, 1, 2);
+        if (!corrected.Order().SequenceEqual([1.0, 1.0]))
+        {
+            return Failed($"at w = 0 the formula gives {{{string.Join(", ", corrected)}}}, the exact Hessian I has {{1, 1}}");
+        }
+
+        // w = 2, m = 9/2, lambda = 1 (rho = m - lambda/2 = 4 = w^2): exact Hessian [[9, 7], [7, 9]], eigenvalues 2 and 16.
+        var smooth = HessianEnclosure.Of(Scalars(2, 2), new double[,] { { 4.5 } }, 1);
+        var eigenvalues = f.RegularizedScalarEigenvalues(4.5, 2, 1, 2).Order().ToArray();
+        if (smooth[0, 0] != Interval.Point(9) || smooth[0, 1] != Interval.Point(7) || !eigenvalues.SequenceEqual([2.0, 16.0]))
+        {
+            return Failed($"at w = 2, m = 9/2, lambda = 1 the exact Hessian is {smooth[0, 0]}, {smooth[0, 1]} and the formula gives {{{string.Join(", ", eigenvalues)}}}");
+        }
+
+        return new CertificateOutcome(true, "eq. 17 certified to fail at w = 0 (exact Hessian I, printed {0, 2}); the corrected spectrum is exact there and at w = 2 ({2, 16})");
+    }
+
+    private static CertificateOutcome RegT2(Formulas f)
+    {
+        static Dyadic ThreeTimesLoss(double w) =>
+            (Dyadic.Of(3) * (Dyadic.Of(2) - Dyadic.Of(w * w * w)) * (Dyadic.Of(2) - Dyadic.Of(w * w * w))) + (Dyadic.Of(3) * Dyadic.Of(3 * w * w));
+        if (ThreeTimesLoss(0) != ThreeTimesLoss(1) || !PolynomialIdentity())
+        {
+            return Failed("the two losses or the polynomial identity do not hold exactly");
+        }
+
+        var minimizers = f.EndToEndMinimizers(2, 3, 3);
+        return minimizers.Any(r => r == 0) && minimizers.Any(r => Math.Abs(r - 1) <= 1e-12)
+            ? new CertificateOutcome(true, "two global minimizers certified exactly: rho = 0 (D, R) = (4, 0) and rho = 1 (D, R) = (1, 3), equal loss 4")
+            : Failed($"the formula's end-to-end minimizers at L = 3, m = 2, lambda = 3 are {{{string.Join(", ", minimizers)}}}, not {{0, 1}}");
+
+        // t^4 - 4t + 3 = (t - 1)^2 (t^2 + 2t + 3), coefficients constant first, in exact integers.
+        static bool PolynomialIdentity()
+        {
+            long[] square = [1, -2, 1];
+            long[] other = [3, 2, 1];
+            var product = new long[5];
+            for (var i = 0; i < 3; i++)
+            {
+                for (var j = 0; j < 3; j++)
+                {
+                    product[i + j] += square[i] * other[j];
+                }
+            }
+
+            return product.SequenceEqual([3L, -4, 0, 0, 1]);
+        }
+    }
+
+    private static CertificateOutcome RegIso(Formulas f)
+    {
+        var h = HessianEnclosure.Of(Scalars(0, 0), new double[,] { { 1 } }, 2);
+        var nullVector = h[0, 0] + h[0, 1] == Interval.Zero && h[1, 0] + h[1, 1] == Interval.Zero && h[0, 0] == Interval.Point(2);
+        if (!nullVector)
+        {
+            return Failed($"the Hessian at L = 2, m = 1, lambda = 2, w = 0 is {h[0, 0]}, {h[0, 1]}: (1, 1) is not an exact null vector");
+        }
+
+        return f.RegularizedHessianSingular(1, 2, 2)
+            ? new CertificateOutcome(true, "singular Hessian certified exactly: [[2,-2],[-2,2]] (1, 1) = 0 at the global minimizer w = 0")
+            : Failed("the formula calls the exactly singular Hessian at L = 2, m = 1, lambda = 2 full rank");
+    }
+
+    private static CertificateOutcome AbsCollapse(Formulas f)
+    {
+        var enclosed = EnclosedClosedForms.CriticalLambda(2, 3);
+        var value = f.CriticalLambda(2, 3);
+        var minimizers = f.EndToEndMinimizers(2, 3, 3);
+        if (!enclosed.Contains(3) || !Widened(enclosed, FormulaRounding * 3).Contains(value) || !minimizers.Any(r => r == 0) || !minimizers.Any(r => Math.Abs(r - 1) <= 1e-12))
+        {
+            return Failed(string.Create(CultureInfo.InvariantCulture, $"lambda_c(2, 3) enclosed in {enclosed}, the formula gives {value:R} with minimizers {{{string.Join(", ", minimizers)}}}"));
+        }
+
+        return new CertificateOutcome(true, $"lambda_c(2, 3) in {enclosed}, containing 3 where rho = 0 and rho = 1 tie exactly");
+    }
+
+    private static CertificateOutcome Failed(string why) => new(false, why);
+
+    private static Interval Widened(Interval x, double by) =>
+        Interval.Of(DirectedRounding.SubtractDown(x.Lower, by), DirectedRounding.AddUp(x.Upper, by));
+
+    private static IEnumerable<Interval> Entries(IntervalMatrix m) =>
+        from i in Enumerable.Range(0, m.RowCount) from j in Enumerable.Range(0, m.ColumnCount) select m[i, j];
+
+    private static List<double[,]> Scalars(params double[] w) => [.. w.Select(x => new double[,] { { x } })];
+
+    // M = diag(9, 2, 1) = L R^T with L = diag(3, 1, 1) (W_2) and R = diag(3, 2, 1) (W_1 = R^T).
+    private static (List<double[,]> Layers, double[,] Target) CeCompanion() =>
+        ([new double[,] { { 3, 0, 0 }, { 0, 2, 0 }, { 0, 0, 1 } }, new double[,] { { 3, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } }],
+         new double[,] { { 9, 0, 0 }, { 0, 2, 0 }, { 0, 0, 1 } });
+
+    // Standard Gaussian layers from a seed fixed per shape (Box-Muller), and the minimizer of their own product.
+    private static (List<double[,]> Layers, Minimizer Minimizer) GaussianMinimizer(int[] widths)
+    {
+        var random = new Random(widths.Aggregate(20261201, (seed, d) => unchecked((seed * 31) + d)));
+        var layers = new List<double[,]>();
+        for (var i = 1; i < widths.Length; i++)
+        {
+            var w = new double[widths[i], widths[i - 1]];
+            for (var r = 0; r < widths[i]; r++)
+            {
+                for (var c = 0; c < widths[i - 1]; c++)
+                {
+                    w[r, c] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                }
+            }
+
+            layers.Add(w);
+        }
+
+        return (layers, Minimizer.OfProduct(layers.Select(Matrix<double>.Build.DenseOfArray)));
+    }
+}
