@@ -41,7 +41,7 @@ public sealed class VerdictRenderingTests
         Assert.Contains("FAKE-NEW P failed (replay with", output, StringComparison.Ordinal);
         Assert.Contains("FAKE-ERROR P suite error (replay with", output, StringComparison.Ordinal);
         Assert.EndsWith(
-            "6 claims: 2 hold, 0 with known counterexamples reproduced, 1 incomplete, 1 not run, 1 with new counterexamples, 1 with suite errors.",
+            "6 claims: 2 hold, 0 with known counterexamples reproduced, 1 incomplete, 1 not run, 1 with new counterexamples, 1 with suite errors; 0 of 0 certificates proven.",
             output.TrimEnd(),
             StringComparison.Ordinal);
 
@@ -72,7 +72,28 @@ public sealed class VerdictRenderingTests
             Fake("FAKE-COUNTER", Expectation.FailsOnPartOfDomain, Shallow, (_, _) => Outcome.Check(true, "any", "logical"), PropertyRole.ExhibitsCounterexample));
         Assert.Equal(0, code);
         Assert.Contains("│ known counterexample reproduced ", output, StringComparison.Ordinal);
-        Assert.EndsWith("2 claims: 0 hold, 1 with known counterexamples reproduced, 0 incomplete, 1 not run, 0 with new counterexamples, 0 with suite errors.", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("2 claims: 0 hold, 1 with known counterexamples reproduced, 0 incomplete, 1 not run, 0 with new counterexamples, 0 with suite errors; 0 of 0 certificates proven.", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A certificate the theory's formulas do not pass fails the run, with its evidence, even when every property held.</summary>
+    [Fact]
+    public void Verify_UnprovenCertificate_FailsTheRun()
+    {
+        using var writer = new StringWriter();
+        var console = PlainConsole.Over(writer);
+        var claim = Fake("FAKE-LOGIC", Expectation.Holds, Shallow, (_, _) => Outcome.Check(true, "any", "logical"));
+        var run = VerifyCommand.Execute(Settings, [claim], console) with
+        {
+            Certificates = new Dictionary<string, Sharpness.Verification.Certificates.CertificateOutcome>
+            {
+                ["FAKE-LOGIC"] = new(false, "the enclosures are disjoint"),
+            },
+        };
+        Assert.Equal(1, VerifyCommand.Render(run, console));
+        var output = writer.ToString();
+        Assert.Contains("FAKE-LOGIC certificate not proven: the enclosures are disjoint", output, StringComparison.Ordinal);
+        Assert.Contains("│ not proven ", output, StringComparison.Ordinal);
+        Assert.EndsWith("0 of 1 certificates proven.", output.TrimEnd(), StringComparison.Ordinal);
     }
 
     /// <summary>The case through the verb: EXACT-MM at depth at most 2 no longer reads "known counterexample reproduced".</summary>

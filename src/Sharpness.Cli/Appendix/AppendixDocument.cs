@@ -23,11 +23,11 @@ internal static class AppendixDocument
         text.AppendLine("independent oracles, the wrong formulas those properties reject, and the verdict of this run.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Regenerate with `sharpness appendix --cases {run.Settings.Cases} --seed \"{run.Settings.Replay}\"`.");
         text.AppendLine();
-        text.AppendLine("| Claim | Source | Verdict | Cases | Worst rel. error |");
-        text.AppendLine("|---|---|---|---:|---:|");
+        text.AppendLine("| Claim | Source | Verdict | Certificate | Cases | Worst rel. error |");
+        text.AppendLine("|---|---|---|---|---:|---:|");
         foreach (var report in run.Claims)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| [{report.Claim.Id}](#{Anchor(report.Claim.Id)}) | {report.Claim.Source} | {Verifier.Describe(report)} | {report.Cases} | {ReportFormats.WorstError(report)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| [{report.Claim.Id}](#{Anchor(report.Claim.Id)}) | {report.Claim.Source} | {Verifier.Describe(report)} | {run.CertificateWord(report)} | {report.Cases} | {ReportFormats.WorstError(report)} |");
         }
 
         text.AppendLine();
@@ -57,6 +57,13 @@ internal static class AppendixDocument
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"Missing: {gap}.");
         }
+
+        if (run.Certificates.TryGetValue(claim.Id, out var certificate))
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"**Certificate ({run.CertificateWord(report)}):** {Sharpness.Verification.Certificates.CertificateCatalogue.For(claim.Id)!.Statement} This run: {certificate.Evidence}.");
+        }
+
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"**Finding:** {claim.Finding}");
         text.AppendLine();

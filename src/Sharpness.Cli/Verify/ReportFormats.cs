@@ -94,6 +94,9 @@ internal static class ReportFormats
                 ["worstRelativeError"] = report.WorstRelativeError,
                 ["finding"] = report.Claim.Finding,
                 ["replay"] = run.ReplayCommand(report),
+                ["certificate"] = run.Certificates.TryGetValue(report.Claim.Id, out var certificate)
+                    ? new JsonObject { ["kind"] = run.CertificateWord(report), ["proven"] = certificate.Proven, ["evidence"] = certificate.Evidence }
+                    : null,
                 ["properties"] = properties,
             });
         }
@@ -112,6 +115,8 @@ internal static class ReportFormats
                 ["notRun"] = run.NotRun,
                 ["newCounterexamples"] = run.NewCounterexamples,
                 ["suiteErrors"] = run.SuiteErrors,
+                ["certificatesProven"] = run.Certificates.Count - run.UnprovenCertificates,
+                ["certificatesNotProven"] = run.UnprovenCertificates,
             },
             ["claims"] = claims,
         };
@@ -126,11 +131,11 @@ internal static class ReportFormats
         var depth = run.Settings.MaxDepth is int d ? $", depth at most {d}" : string.Empty;
         text.AppendLine(CultureInfo.InvariantCulture, $"# Sharpness verify ({run.Settings.Cases} cases per property, seed {run.Settings.Replay}{depth})");
         text.AppendLine();
-        text.AppendLine("| Claim | Source | Cases | Worst rel. error | Verdict | Replay |");
-        text.AppendLine("|---|---|---:|---:|---|---|");
+        text.AppendLine("| Claim | Source | Cases | Worst rel. error | Verdict | Certificate | Replay |");
+        text.AppendLine("|---|---|---:|---:|---|---|---|");
         foreach (var report in run.Claims)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {WorstError(report)} | {Cell(Verifier.Describe(report))} | `{run.ReplayCommand(report)}` |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {report.Claim.Id} | {Cell(report.Claim.Source)} | {report.Cases} | {WorstError(report)} | {Cell(Verifier.Describe(report))} | {run.CertificateWord(report)} | `{run.ReplayCommand(report)}` |");
         }
 
         text.AppendLine();
@@ -145,6 +150,11 @@ internal static class ReportFormats
             text.AppendLine(CultureInfo.InvariantCulture, $"> {report.Claim.Statement}");
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"Finding: {report.Claim.Finding}");
+            if (run.Certificates.TryGetValue(report.Claim.Id, out var certificate))
+            {
+                text.AppendLine();
+                text.AppendLine(CultureInfo.InvariantCulture, $"Certificate ({run.CertificateWord(report)}): {certificate.Evidence}");
+            }
             foreach (var gap in report.Gaps)
             {
                 text.AppendLine();

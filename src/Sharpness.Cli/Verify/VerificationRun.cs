@@ -1,10 +1,45 @@
 using Sharpness.Verification;
+using Sharpness.Verification.Certificates;
 
 namespace Sharpness.Cli.Verify;
 
 /// <summary>One run of <c>verify</c>: the settings and every claim's report, in catalogue order.</summary>
 internal sealed record VerificationRun(RunSettings Settings, IReadOnlyList<ClaimReport> Claims)
 {
+    /// <summary>Each run claim's certificate outcome, where it has a certificate (<see cref="CertificateCatalogue"/>).</summary>
+    public IReadOnlyDictionary<string, CertificateOutcome> Certificates { get; init; } = new Dictionary<string, CertificateOutcome>();
+
+    /// <summary>Certificates that the theory's formulas failed: each one is a failure of the run, like a suite error.</summary>
+    public int UnprovenCertificates => Certificates.Values.Count(c => !c.Proven);
+
+    /// <summary>Runs the certificates of <paramref name="claims"/> with the theory's formulas.</summary>
+    public static IReadOnlyDictionary<string, CertificateOutcome> Certify(IEnumerable<Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var outcomes = new Dictionary<string, CertificateOutcome>();
+        foreach (var claim in claims)
+        {
+            if (CertificateCatalogue.For(claim.Id) is { } certificate)
+            {
+                outcomes[claim.Id] = certificate.Run(Formulas.Theory);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>A claim's certificate in one word: exact, interval, none, or "not proven".</summary>
+    public string CertificateWord(ClaimReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!Certificates.TryGetValue(report.Claim.Id, out var outcome))
+        {
+            return "none";
+        }
+
+        return outcome.Proven ? CertificateCatalogue.For(report.Claim.Id)!.Kind.ToString().ToLowerInvariant() : "not proven";
+    }
+
     /// <summary>Claims that hold on their stated domain, with complete evidence.</summary>
     public int Holding => Count(Verdict.Holds);
 
@@ -24,7 +59,7 @@ internal sealed record VerificationRun(RunSettings Settings, IReadOnlyList<Claim
     public int SuiteErrors => Count(Verdict.SuiteError);
 
     /// <summary>Claims that failed (a new counterexample or a suite error): the run exits 1 when there is any.</summary>
-    public int Failed => Claims.Count(r => r.HasFailed);
+    public int Failed => Claims.Count(r => r.HasFailed) + UnprovenCertificates;
 
     /// <summary>The command to replay a claim's run exactly.</summary>
     public string ReplayCommand(ClaimReport report)
@@ -37,7 +72,8 @@ internal sealed record VerificationRun(RunSettings Settings, IReadOnlyList<Claim
     /// <summary>The one-line summary printed under the table: every verdict counted, failures last.</summary>
     public string Summary =>
         $"{Claims.Count} claims: {Holding} hold, {KnownCounterexamples} with known counterexamples reproduced, {Incomplete} incomplete, {NotRun} not run, "
-        + $"{NewCounterexamples} with new counterexamples, {SuiteErrors} with suite errors.";
+        + $"{NewCounterexamples} with new counterexamples, {SuiteErrors} with suite errors; "
+        + $"{Certificates.Count - UnprovenCertificates} of {Certificates.Count} certificates proven.";
 
     private int Count(Verdict verdict) => Claims.Count(r => r.Verdict == verdict);
 }

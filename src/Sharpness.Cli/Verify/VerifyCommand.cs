@@ -124,6 +124,15 @@ internal static class VerifyCommand
         foreach (var report in run.Claims.Where(r => r.Verdict == Verdict.KnownCounterexampleReproduced))
         {
             console.MarkupLineInterpolated($"[yellow]{report.Claim.Id}[/]: {report.Claim.Finding}");
+            if (run.Certificates.TryGetValue(report.Claim.Id, out var certificate))
+            {
+                console.MarkupLineInterpolated($"  certificate ({run.CertificateWord(report)}): {certificate.Evidence}");
+            }
+        }
+
+        foreach (var (id, certificate) in run.Certificates.Where(c => !c.Value.Proven))
+        {
+            console.MarkupLineInterpolated($"[red]{id}[/] certificate not proven: {certificate.Evidence}");
         }
 
         foreach (var report in run.Claims.Where(r => r.Gaps.Count > 1))
@@ -151,7 +160,7 @@ internal static class VerifyCommand
             // Redirected output (CI logs, files, tests): Spectre's fallback would print percentages at moments that
             // depend on timing; the table alone is the report.
             reports.AddRange(claims.Select(claim => Verifier.Verify(claim, settings)));
-            return new VerificationRun(settings, reports);
+            return new VerificationRun(settings, reports) { Certificates = VerificationRun.Certify(claims) };
         }
 
         console.Progress()
@@ -167,7 +176,7 @@ internal static class VerifyCommand
 
                 task.Value = task.MaxValue;
             });
-        return new VerificationRun(settings, reports);
+        return new VerificationRun(settings, reports) { Certificates = VerificationRun.Certify(claims) };
     }
 
     /// <summary>The run settings and claims the options ask for, or the one-line reason they are invalid.</summary>
@@ -224,7 +233,7 @@ internal static class VerifyCommand
     {
         var depth = run.Settings.MaxDepth is int d ? $", depth <= {d}" : string.Empty;
         var table = new Table().Border(TableBorder.Rounded).Title($"Sharpness verify ({run.Settings.Cases} cases per property, seed {run.Settings.Replay}{depth})");
-        table.AddColumns("Claim", "Source", "Cases", "Worst rel. error", "Verdict", "Replay: --seed");
+        table.AddColumns("Claim", "Source", "Cases", "Worst rel. error", "Verdict", "Certificate", "Replay: --seed");
         foreach (var report in run.Claims)
         {
             var color = report.Verdict switch
@@ -240,6 +249,7 @@ internal static class VerifyCommand
                 report.Cases.ToString(CultureInfo.InvariantCulture),
                 ReportFormats.WorstError(report),
                 $"[{color}]{Markup.Escape(Verifier.Describe(report))}[/]",
+                Markup.Escape(run.CertificateWord(report)),
                 Markup.Escape(run.Settings.Replay));
         }
 
