@@ -42,6 +42,9 @@ public static class CertificateCatalogue
         new("EXACT-CE", CertificateKind.Interval,
             "All-integer companion of Section 6: M = diag(9,2,1), L = diag(3,1,1), R = diag(3,2,1): lambda_max is proven to lie in an enclosure of 36 = 4 smax(M) (flat) that contains Corollary 6's value, while L L^T != R R^T and ||L||_F^2 = 11 != 14 = ||R||_F^2 exactly.",
             ExactCe),
+        new("EXACT-TRACE", CertificateKind.Exact,
+            "All-rational counterexample for a non-square target: M = [2 0 0 0] (1x4), W_1 = [2/l 0 0 0], W_2 = [l]: the exact Hessian trace is 8 l^2 + 8 / l^2 = 16 + 8 (l - 1/l)^2, least exactly at l = 1, where ||W_2||_F^2 = 1 != 4 = ||W_1||_F^2: trace-flat but not Frobenius-balanced; the formula's trace and trace-flatness agree.",
+            ExactTrace),
         new("REG-T3", CertificateKind.Exact,
             "Counterexample at w = 0: L = 2, m = 0, lambda = 1 has the exact Hessian I (eigenvalues 1, 1) where eq. 17 prints {0, 2}; the corrected formula gives {1, 1}, and at w = 2, m = 9/2, lambda = 1 (exact Hessian [[9,7],[7,9]]) it gives eq. 17's {2, 16}.",
             RegT3),
@@ -159,6 +162,26 @@ public static class CertificateCatalogue
         }
 
         return new CertificateOutcome(true, $"flat but not balanced, certified: lambda_max in {lambdaMax.Value} (36 = 4 smax(M)), L L^T = diag(9,1,1) != diag(9,4,1) = R R^T exactly");
+    }
+
+    private static CertificateOutcome ExactTrace(Formulas f)
+    {
+        // l = 1 (trace-flat) and l = 2 (not): exact traces 16 and 8 * 4 + 8 / 4 = 34, the diagonal of the exact Hessian.
+        foreach (var (l, trace, flat) in new[] { (1.0, 16.0, true), (2.0, 34.0, false) })
+        {
+            List<double[,]> layers = [new double[,] { { 2 / l, 0, 0, 0 } }, new double[,] { { l } }];
+            var exact = HessianEnclosure.ExactAtOwnProduct(layers);
+            var diagonal = Enumerable.Range(0, exact.RowCount).Aggregate(Dyadic.Zero, (sum, i) => sum + exact[i, i]);
+            var minimizer = Minimizer.OfProduct(layers.Select(Matrix<double>.Build.DenseOfArray));
+            var formula = f.HessianTrace(minimizer);
+            if (diagonal != Dyadic.Of(trace) || Math.Abs(formula - trace) > FormulaRounding * trace || f.IsTraceFlat(minimizer) != flat)
+            {
+                return Failed(string.Create(CultureInfo.InvariantCulture, $"at l = {l}: exact trace {diagonal.Enclose()}, the formula's {formula:R}, trace-flat {f.IsTraceFlat(minimizer)} (expected {flat})"));
+            }
+        }
+
+        // 8 l^2 + 8 / l^2 - 16 = 8 (l - 1/l)^2 >= 0 with equality only at l = +-1: l = 1 is trace-flat, and ||W_2||^2 = 1 != 4 = ||W_1||^2.
+        return new CertificateOutcome(true, "trace-flat but not Frobenius-balanced, certified exactly: trace 16 at l = 1 (||W_2||^2 = 1, ||W_1||^2 = 4), 34 at l = 2");
     }
 
     private static CertificateOutcome RegT3(Formulas f)
