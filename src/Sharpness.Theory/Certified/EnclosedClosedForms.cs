@@ -128,13 +128,7 @@ public static class EnclosedClosedForms
     /// <remarks>ABS (claim ABS-TRACE); derivation in <see cref="Regularized.TraceLowerBound"/>.</remarks>
     public static Interval TraceLowerBound(IReadOnlyList<int> widths, double lambda, double layerFrobeniusSquared)
     {
-        ArgumentNullException.ThrowIfNull(widths);
-        Preconditions.RequirePositive(lambda, nameof(lambda));
-        Preconditions.RequireNonNegative(layerFrobeniusSquared, nameof(layerFrobeniusSquared));
-        var depth = widths.Count - 1;
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2, nameof(widths));
-        var r = Math.Min(widths[0], widths[^1]);
-        var n = Enumerable.Range(1, depth).Sum(i => widths[i] * widths[i - 1]);
+        var (depth, r, n) = Regularized.TraceLowerBound.Shape(widths, lambda, layerFrobeniusSquared);
         var curvature = Interval.Point(2) * Power(Interval.Point(layerFrobeniusSquared), depth - 1)
             * (Interval.Point(widths[0] + widths[^1] + ((depth - 2) * r)) / Power(Interval.Point(r), depth - 2));
         return curvature + (Interval.Point(2 * lambda) * Interval.Point(n) / Interval.Point(depth));

@@ -22,14 +22,19 @@ public static class TraceLowerBound
     /// <exception cref="ArgumentException">Widths of depth below 2, a negative norm or a non-positive lambda.</exception>
     public static double Of(IReadOnlyList<int> widths, double lambda, double layerFrobeniusSquared)
     {
+        var (depth, r, n) = Shape(widths, lambda, layerFrobeniusSquared);
+        var curvature = 2 * Math.Pow(layerFrobeniusSquared, depth - 1) * Math.Pow(r, 2 - depth) * (widths[0] + widths[^1] + ((depth - 2) * r));
+        return curvature + (2 * lambda * n / depth);
+    }
+
+    /// <summary>Validates the bound's arguments and returns the depth L, <c>r = min(d_0, d_L)</c> and N.</summary>
+    internal static (int Depth, int R, int N) Shape(IReadOnlyList<int> widths, double lambda, double layerFrobeniusSquared)
+    {
         ArgumentNullException.ThrowIfNull(widths);
         Preconditions.RequirePositive(lambda, nameof(lambda));
         Preconditions.RequireNonNegative(layerFrobeniusSquared, nameof(layerFrobeniusSquared));
         var depth = widths.Count - 1;
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2, nameof(widths));
-        var r = Math.Min(widths[0], widths[^1]);
-        var n = Enumerable.Range(1, depth).Sum(i => widths[i] * widths[i - 1]);
-        var curvature = 2 * Math.Pow(layerFrobeniusSquared, depth - 1) * Math.Pow(r, 2 - depth) * (widths[0] + widths[^1] + ((depth - 2) * r));
-        return curvature + (2 * lambda * n / depth);
+        return (depth, Math.Min(widths[0], widths[^1]), Enumerable.Range(1, depth).Sum(i => widths[i] * widths[i - 1]));
     }
 }

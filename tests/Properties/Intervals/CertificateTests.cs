@@ -52,6 +52,34 @@ public sealed class CertificateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void EnclosedScalarForms_AreNarrowAndAgreeWithTheDoubleFormulas()
+    {
+        var random = new Random(20261210);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var depth = 2 + random.Next(7);
+            var m = Math.ScaleB(random.NextDouble() + 0.1, random.Next(-20, 20)) * (random.Next(2) == 0 ? 1 : -1);
+            var lambda = Math.ScaleB(random.NextDouble() + 0.1, random.Next(-10, 10));
+            var w = Math.ScaleB(random.NextDouble(), random.Next(-3, 3));
+            int[] widths = [.. Enumerable.Range(0, depth + 1).Select(_ => 1 + random.Next(4))];
+            var c = Math.ScaleB(random.NextDouble() + 0.1, random.Next(-5, 5));
+            Close(EnclosedClosedForms.CriticalLambda(m, depth), Sharpness.Theory.Regularized.CriticalLambda.Of(m, depth));
+            Close(EnclosedClosedForms.TraceLowerBound(widths, lambda, c), Sharpness.Theory.Regularized.TraceLowerBound.Of(widths, lambda, c));
+            var printed = EnclosedClosedForms.Theorem3PrintedEigenvalues(w, lambda, depth);
+            var last = (2 * depth * Math.Pow(w, (2 * depth) - 2)) + (4 * lambda / depth) - (2 * lambda);
+            Close(printed[^1], last, (2 * depth * Math.Pow(w, (2 * depth) - 2)) + (2 * lambda));
+            Close(printed[0], 4 * lambda / depth);
+        }
+
+        static void Close(Interval enclosure, double value, double? scale = null)
+        {
+            var s = scale ?? Math.Abs(value);
+            Assert.True(enclosure.Width <= 1e-14 * s, $"{enclosure} is wide");
+            Assert.True(Math.Abs(enclosure.Midpoint - value) <= 1e-12 * s, $"{enclosure} vs {value:R}");
+        }
+    }
+
+    [Fact]
     public void ExactCe_RationalCompanion_IsFlatButNotBalanced_Exactly()
     {
         // M = diag(9, 2, 1) = Lf R^T with Lf = diag(3, 1, 1), R = diag(3, 2, 1): smax(Lf) = smax(R) = 3 = sqrt(smax(M)).
