@@ -121,6 +121,40 @@ public sealed class IntervalMatrix
         return new IntervalMatrix(n, m, entries);
     }
 
+    /// <summary>An enclosure of the sum <c>X + Y</c>.</summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static IntervalMatrix operator +(IntervalMatrix x, IntervalMatrix y) => x - (-y);
+
+    /// <summary>The exact negation <c>-X</c>.</summary>
+    public static IntervalMatrix operator -(IntervalMatrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return new IntervalMatrix(x.RowCount, x.ColumnCount, [.. x._entries.Select(e => -e)]);
+    }
+
+    /// <summary>An enclosure of <c>sum_ij x_ij y_ij</c>, the Frobenius inner product.</summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static Interval Inner(IntervalMatrix x, IntervalMatrix y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.RowCount != y.RowCount || x.ColumnCount != y.ColumnCount)
+        {
+            throw new ArgumentException($"A {x.RowCount}x{x.ColumnCount} matrix and a {y.RowCount}x{y.ColumnCount} one have no inner product.", nameof(y));
+        }
+
+        var sum = Interval.Zero;
+        for (var i = 0; i < x._entries.Length; i++)
+        {
+            sum += x._entries[i] * y._entries[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>An enclosure of <c>||X||_F^2</c>.</summary>
+    public Interval FrobeniusSquared() => _entries.Aggregate(Interval.Zero, (sum, e) => sum + e.Square());
+
     /// <summary>An enclosure of the difference <c>X - Y</c>.</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public static IntervalMatrix operator -(IntervalMatrix x, IntervalMatrix y)

@@ -16,6 +16,9 @@ public enum EnclosureMethod
 
     /// <summary>Rayleigh quotient below; above, a shift proven to exceed every eigenvalue (the top eigenvalue is not separated).</summary>
     VerifiedShift,
+
+    /// <summary>A proven lower bound only (a Rayleigh quotient): the upper end is not certified (infinite).</summary>
+    LowerBoundOnly,
 }
 
 /// <summary>
@@ -30,6 +33,14 @@ public sealed record LambdaMaxEnclosure(Interval Value, EnclosureMethod Method, 
 {
     /// <summary>The width goal of issue 10 relative to the matrix's norm, when the top eigenvalue is separated.</summary>
     public const double WidthGoal = 1e-12;
+
+    /// <summary>A proven lower bound only: <c>[lower, +infinity)</c>, with the reason the upper end is not certified.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lower"/> is NaN or infinite.</exception>
+    public static LambdaMaxEnclosure LowerBound(double lower, double scale, string why) =>
+        new(Interval.Of(Interval.Point(lower).Lower, double.PositiveInfinity), EnclosureMethod.LowerBoundOnly, scale, why);
+
+    /// <summary>True when the upper end is proven (false for <see cref="EnclosureMethod.LowerBoundOnly"/>).</summary>
+    public bool HasUpperBound => Method != EnclosureMethod.LowerBoundOnly;
 
     /// <summary>The width relative to <see cref="Scale"/> (0 for a zero matrix).</summary>
     public double RelativeWidth => Scale > 0 ? Value.Width / Scale : Value.Width;

@@ -48,13 +48,30 @@ public sealed class LambdaMaxCertifyTests
     }
 
     [Fact]
-    public void Certify_TooLargeForDenseCertification_OneLineAndExitTwo()
+    public void Certify_BeyondTheDenseLimit_CertifiesTheLowerBoundOnly()
     {
-        var layers = new[] { Matrix<double>.Build.Dense(51, 50, 0.01), Matrix<double>.Build.Dense(1, 51, 0.01) };
+        var random = new Random(5);
+        var layers = new[] { Matrix<double>.Build.Dense(51, 50, (_, _) => random.NextDouble() - 0.5), Matrix<double>.Build.Dense(1, 51, (_, _) => random.NextDouble() - 0.5) };
         var result = LambdaMaxRun.OnText(LambdaMaxRun.NetworkJson(layers), asJson: true, certify: true);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal(string.Empty, result.Stdout);
-        Assert.Equal("error: --certify works on the dense Hessian up to N = 2500 parameters; this network has N = 2601 (leave out --certify for the oracle's value)", result.Stderr.TrimEnd());
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var certified = json.RootElement.GetProperty("certifiedLambdaMax");
+        var oracle = json.RootElement.GetProperty("oracleLambdaMax").GetDouble();
+        Assert.Equal(JsonValueKind.Null, certified.GetProperty("upper").ValueKind);
+        Assert.False(certified.GetProperty("upperCertified").GetBoolean());
+        var lower = certified.GetProperty("lower").GetDouble();
+        Assert.True(lower <= oracle * (1 + 1e-12) && lower >= oracle * (1 - 1e-9), $"lower {lower} vs oracle {oracle}");
+        Assert.Contains("beyond the dense limit", certified.GetProperty("whyWide").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Certify_TooWideForTheMatrixFreeBound_IsRefusedWithTheReason()
+    {
+        // Widths (2000, 200, 200): 5 * 200 * 200 * 2000 = 4e8 interval multiply-adds, above the budget; refused before any work.
+        var layers = new[] { Matrix<double>.Build.Dense(200, 2000, 0.01), Matrix<double>.Build.Dense(200, 200, 0.01) };
+        var network = Sharpness.Cli.LambdaMax.NetworkFile.Parse(LambdaMaxRun.NetworkJson(layers));
+        var refusal = Assert.Throws<Sharpness.Cli.LambdaMax.NetworkFileException>(() => Sharpness.Cli.LambdaMax.Certification.Of(network, new double[440000]));
+        Assert.Equal("--certify: N = 440000 is beyond the dense limit 2500, and the matrix-free lower bound would take 4E+08 interval multiply-adds, above 3E+08 (leave out --certify for the oracle's value)", refusal.Message);
     }
 
     [Fact]

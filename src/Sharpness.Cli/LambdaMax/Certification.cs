@@ -21,20 +21,26 @@ internal sealed record Certification(LambdaMaxEnclosure LambdaMax, bool? IsMinim
     /// <summary>Dense certification up to this many parameters (the paper's largest configuration, Figure 6, has N = 2421).</summary>
     public const int DenseLimit = 2500;
 
+    /// <summary>
+    /// Beyond <see cref="DenseLimit"/>, the matrix-free certified lower bound takes interval matrix products of about
+    /// <c>5 sum_(i &gt;= 2) d_i d_(i-1) d_0</c> multiply-adds; above this many (tens of seconds) it is refused.
+    /// </summary>
+    public const double MatrixFreeBudget = 3e8;
+
     /// <summary>Certifies the point of a validated network.</summary>
-    /// <exception cref="NetworkFileException">The network has more than <see cref="DenseLimit"/> parameters.</exception>
-    public static Certification Of(NetworkFile network)
+    /// <param name="network">The network.</param>
+    /// <param name="topEigenvector">Beyond the dense limit, the oracle's top eigenvector (Lanczos), whose Rayleigh quotient is the certified lower bound.</param>
+    /// <exception cref="NetworkFileException">Beyond the dense limit, a network too wide for the matrix-free bound.</exception>
+    public static Certification Of(NetworkFile network, IReadOnlyList<double>? topEigenvector = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         var n = network.Layers.Sum(l => l.RowCount * l.ColumnCount);
+        var layers = network.Layers.Select(l => l.ToArray()).ToList();
         if (n > DenseLimit)
         {
-            throw new NetworkFileException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"--certify works on the dense Hessian up to N = {DenseLimit} parameters; this network has N = {n} (leave out --certify for the oracle's value)"));
+            return BeyondTheDenseLimit(network, layers, n, topEigenvector);
         }
 
-        var layers = network.Layers.Select(l => l.ToArray()).ToList();
         if (network.Lambda > 0)
         {
             var target = (network.Target ?? network.ToFactorization().Target).ToArray();
@@ -78,6 +84,31 @@ internal sealed record Certification(LambdaMaxEnclosure LambdaMax, bool? IsMinim
             ? "EXACT-T5 certified to FAIL here: its enclosure and the Hessian's are disjoint"
             : string.Create(CultureInfo.InvariantCulture, $"EXACT-T5 certified to hold here up to {enclosure.Value.Hull(closed).Width:G3} (the width of both enclosures together)");
         return new Certification(enclosure, true, reason, closed, verdict);
+    }
+
+    // A proven lower bound (the exact Hessian's Rayleigh quotient along the oracle's top eigenvector); the upper end and the
+    // minimizer test stay uncertified, never pretended.
+    private static Certification BeyondTheDenseLimit(NetworkFile network, List<double[,]> layers, int n, IReadOnlyList<double>? v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        var d0 = network.Layers[0].ColumnCount;
+        var work = 5.0 * network.Layers.Skip(1).Sum(l => (double)l.RowCount * l.ColumnCount * d0);
+        if (work > MatrixFreeBudget)
+        {
+            throw new NetworkFileException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"--certify: N = {n} is beyond the dense limit {DenseLimit}, and the matrix-free lower bound would take {work:G2} interval multiply-adds, above {MatrixFreeBudget:G2} (leave out --certify for the oracle's value)"));
+        }
+
+        var target = network.Lambda > 0 ? (network.Target ?? network.ToFactorization().Target).ToArray() : network.Target?.ToArray();
+        var quotient = HessianEnclosure.RayleighQuotient(layers, target, network.Lambda, v);
+        var why = string.Create(CultureInfo.InvariantCulture, $"N = {n} is beyond the dense limit {DenseLimit}: only the lower bound (the exact Hessian's Rayleigh quotient along the oracle's top eigenvector) is certified; the upper end is not");
+        return new Certification(
+            LambdaMaxEnclosure.LowerBound(quotient.Lower, quotient.Magnitude, why),
+            null,
+            "not decided beyond the dense limit",
+            null,
+            "none beyond the dense limit: EXACT-T5 is not certified against a lower bound alone");
     }
 
     private static DyadicMatrix Product(List<double[,]> layers) =>

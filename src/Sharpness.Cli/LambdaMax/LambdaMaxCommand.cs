@@ -43,7 +43,7 @@ internal static class LambdaMaxCommand
             report = SharpnessReport.Of(network);
             if (certify)
             {
-                certification = Certification.Of(network);
+                certification = Certification.Of(network, report.TopEigenvector);
             }
         }
         catch (NetworkFileException ex)

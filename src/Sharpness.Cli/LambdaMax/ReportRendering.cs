@@ -87,7 +87,7 @@ internal static class ReportRendering
             var enclosure = certification.LambdaMax;
             Plain(
                 "Certified lambda_max",
-                $"[{number(enclosure.Value.Lower)}, {number(enclosure.Value.Upper)}]",
+                enclosure.HasUpperBound ? $"[{number(enclosure.Value.Lower)}, {number(enclosure.Value.Upper)}]" : $">= {number(enclosure.Value.Lower)} (upper end not certified)",
                 string.Create(CultureInfo.InvariantCulture, $"proven enclosure of the exact Hessian's lambda_max ({enclosure.Method}), width {enclosure.RelativeWidth:G3} of ||H||_F") + (enclosure.WhyWide is { } why ? $"; wide: {why}" : string.Empty));
             Plain("Certified minimizer", certification.IsMinimizer is { } proven ? (proven ? "yes" : "no") : "undecided", certification.MinimizerReason);
             Plain(
@@ -157,8 +157,18 @@ internal static class ReportRendering
         var enclosure = certification.LambdaMax;
         writer.WriteStartObject("certifiedLambdaMax");
         writer.WriteNumber("lower", enclosure.Value.Lower);
-        writer.WriteNumber("upper", enclosure.Value.Upper);
-        writer.WriteNumber("relativeWidth", enclosure.RelativeWidth);
+        if (enclosure.HasUpperBound)
+        {
+            writer.WriteNumber("upper", enclosure.Value.Upper);
+            writer.WriteNumber("relativeWidth", enclosure.RelativeWidth);
+        }
+        else
+        {
+            writer.WriteNull("upper");
+            writer.WriteNull("relativeWidth");
+        }
+
+        writer.WriteBoolean("upperCertified", enclosure.HasUpperBound);
         writer.WriteString("method", enclosure.Method.ToString());
         if (enclosure.WhyWide is { } why)
         {

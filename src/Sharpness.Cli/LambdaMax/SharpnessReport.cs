@@ -85,6 +85,9 @@ internal sealed record SharpnessReport
     /// <summary>The largest eigenvalue of the oracle's Hessian at the point.</summary>
     public required double OracleLambdaMax { get; init; }
 
+    /// <summary>The oracle's top eigenvector where Lanczos computed it (beyond the dense limit); null for the dense oracle.</summary>
+    public IReadOnlyList<double>? TopEigenvector { get; init; }
+
     /// <summary>The largest stable GD step <c>2 / lambda_max</c> (infinite at lambda_max = 0), at minimizers only.</summary>
     public required Quantity MaxStableStep { get; init; }
 
@@ -126,6 +129,7 @@ internal sealed record SharpnessReport
             ClosedFormAgreesWithOracle = theory.ClosedForm.Value is { } closed ? oracle.Agrees(closed) : null,
             Oracle = oracle.Method,
             OracleLambdaMax = oracle.LambdaMax,
+            TopEigenvector = oracle.Eigenvector,
             MaxStableStep = theory.IsMinimizer
                 ? StableStep(oracle.LambdaMax)
                 : Quantity.None("not a minimizer: GD does not stay at this point, so linear stability (EXACT-STAB) does not apply"),
@@ -246,15 +250,15 @@ internal sealed record SharpnessReport
         if (landscape.ParameterCount <= DenseLimit)
         {
             var hessian = landscape.DenseHessian();
-            return new OracleView(OracleMethod.Dense, DenseSpectrum.Eigenvalues(hessian)[^1], ScaledNorm.Frobenius(hessian), Tolerance.DenseOracle);
+            return new OracleView(OracleMethod.Dense, DenseSpectrum.Eigenvalues(hessian)[^1], ScaledNorm.Frobenius(hessian), Tolerance.DenseOracle, null);
         }
 
         // Lanczos gives no Frobenius norm; at a minimizer the Hessian is positive semidefinite, so |lambda_max| is its spectral norm.
         var top = Lanczos.Largest(landscape.HessianOperator());
-        return new OracleView(OracleMethod.Lanczos, top.Eigenvalue, Math.Abs(top.Eigenvalue), Tolerance.LanczosOracle);
+        return new OracleView(OracleMethod.Lanczos, top.Eigenvalue, Math.Abs(top.Eigenvalue), Tolerance.LanczosOracle, top.Eigenvector);
     }
 
-    private sealed record OracleView(OracleMethod Method, double LambdaMax, double Scale, Tolerance Tolerance)
+    private sealed record OracleView(OracleMethod Method, double LambdaMax, double Scale, Tolerance Tolerance, double[]? Eigenvector)
     {
         public bool Agrees(double formula) => Tolerance.IsClose(formula, LambdaMax, Math.Max(Scale, Math.Abs(formula)));
     }

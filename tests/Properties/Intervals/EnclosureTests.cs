@@ -73,6 +73,26 @@ public sealed class EnclosureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RayleighQuotient_MatrixFree_AgreesWithTheDenseEnclosure()
+    {
+        var random = new Random(20261211);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var depth = 1 + random.Next(4);
+            var widths = Enumerable.Range(0, depth + 1).Select(_ => 1 + random.Next(3)).ToArray();
+            var layers = Enumerable.Range(1, depth).Select(i => Samples.Gaussian(random, widths[i], widths[i - 1])).ToList();
+            var target = trial % 2 == 0 ? null : Samples.Gaussian(random, widths[depth], widths[0]);
+            var lambda = trial % 3 == 0 ? 0 : random.NextDouble();
+            var n = Enumerable.Range(1, depth).Sum(i => widths[i] * widths[i - 1]);
+            var v = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+            var dense = (target is null ? HessianEnclosure.AtOwnProduct(layers, lambda) : HessianEnclosure.Of(layers, target, lambda)).RayleighQuotient(v);
+            var free = HessianEnclosure.RayleighQuotient(layers, target, lambda, v);
+            Assert.False(dense.IsDisjointFrom(free), $"trial {trial}: dense {dense}, matrix-free {free}");
+            Assert.True(free.Width <= 1e-12 * (free.Magnitude + 1), $"trial {trial}: {free} is wide");
+        }
+    }
+
+    [Fact]
     public void LambdaMaxEnclosure_ContainsTheExactTopEigenvalue()
     {
         var random = new Random(20261206);
