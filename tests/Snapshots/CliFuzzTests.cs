@@ -67,6 +67,8 @@ public sealed class CliFuzzTests : IDisposable
         { "verify --cases ''", "error: --cases must be a whole number from 1 to 2147483647, not ''" },
         { "verify --max-depth 0", "error: --max-depth must be a whole number from 1 to 2147483647, not '0'" },
         { "verify --max-depth deep", "error: --max-depth must be a whole number from 1 to 2147483647, not 'deep'" },
+        { "verify --certify-cases 0", "error: --certify-cases must be a whole number from 1 to 100000, not '0'" },
+        { "verify --certify-cases 100001", "error: --certify-cases must be a whole number from 1 to 100000, not '100001'" },
         { $"{V} --seed twelve", "error: A seed is 'seed' or '(seed,gamma)' with whole numbers, not 'twelve'." },
         { $"{V} --seed ''", "error: --seed needs a seed or a (seed,gamma) pair, not an empty string" },
         { $"{V} --seed -5", "error: A seed is 'seed' or '(seed,gamma)' with whole numbers, not '-5'." },

@@ -12,17 +12,28 @@ internal sealed record VerificationRun(RunSettings Settings, IReadOnlyList<Claim
     /// <summary>Certificates that the theory's formulas failed: each one is a failure of the run, like a suite error.</summary>
     public int UnprovenCertificates => Certificates.Values.Count(c => !c.Proven);
 
-    /// <summary>Runs the certificates of <paramref name="claims"/> with the theory's formulas.</summary>
-    public static IReadOnlyDictionary<string, CertificateOutcome> Certify(IEnumerable<Claim> claims)
+    /// <summary>
+    /// Runs the certificates of <paramref name="claims"/> with the theory's formulas; with <paramref name="sweepCases"/> &gt; 0
+    /// the closed-form ones also run at that many random minimizers drawn from <paramref name="seed"/>, and both must hold.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CertificateOutcome> Certify(IEnumerable<Claim> claims, int sweepCases = 0, ulong seed = RunSettings.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var outcomes = new Dictionary<string, CertificateOutcome>();
         foreach (var claim in claims)
         {
-            if (CertificateCatalogue.For(claim.Id) is { } certificate)
+            if (CertificateCatalogue.For(claim.Id) is not { } certificate)
             {
-                outcomes[claim.Id] = certificate.Run(Formulas.Theory);
+                continue;
             }
+
+            var outcome = certificate.Run(Formulas.Theory);
+            if (sweepCases > 0 && outcome.Proven && CertificateCatalogue.Sweep(claim.Id, sweepCases, unchecked((int)seed), Formulas.Theory) is { } sweep)
+            {
+                outcome = sweep.Proven ? outcome with { Evidence = $"{outcome.Evidence}; {sweep.Evidence}" } : sweep;
+            }
+
+            outcomes[claim.Id] = outcome;
         }
 
         return outcomes;

@@ -12,7 +12,8 @@ internal sealed record VerifyOptions(
     string? Seed = null,
     int? MaxDepth = null,
     string? JsonPath = null,
-    string? MarkdownPath = null);
+    string? MarkdownPath = null,
+    int CertifyCases = 0);
 
 /// <summary>
 /// The <c>verify</c> verb (the main job): runs claims through the catalogue's properties (the definitions the tests
@@ -32,6 +33,11 @@ internal static class VerifyCommand
             Description = "Check only cases of depth L at most this (deeper cases are passed over).",
             CustomParser = result => Program.WholeNumber(result, 1, int.MaxValue),
         };
+        var certifyOption = new Option<int?>("--certify-cases")
+        {
+            Description = "Also certify EXACT-T4, T5 and C6 at this many random minimizers each (proven enclosures; slower).",
+            CustomParser = result => Program.WholeNumber(result, 1, 100000),
+        };
         var jsonOption = new Option<string?>("--json") { Description = "Also write the report as JSON to this file (its directory must exist)." };
         var markdownOption = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file (its directory must exist)." };
         var verify = new Command("verify", "Run every claim's properties against the oracles and print the verdicts.")
@@ -40,6 +46,7 @@ internal static class VerifyCommand
             casesOption,
             seedOption,
             depthOption,
+            certifyOption,
             jsonOption,
             markdownOption,
         };
@@ -50,7 +57,8 @@ internal static class VerifyCommand
                 parse.GetValue(seedOption),
                 parse.GetValue(depthOption),
                 parse.GetValue(jsonOption),
-                parse.GetValue(markdownOption)),
+                parse.GetValue(markdownOption),
+                parse.GetValue(certifyOption) ?? 0),
             Program.Console(output),
             error));
         return verify;
@@ -96,7 +104,7 @@ internal static class VerifyCommand
             return 2;
         }
 
-        var run = Execute(settings, claims, console);
+        var run = Execute(settings, claims, console, options.CertifyCases);
         var code = Render(run, console);
         if (options.JsonPath is not null)
         {
@@ -150,7 +158,11 @@ internal static class VerifyCommand
     }
 
     /// <summary>Runs the claims, with a progress bar on an interactive terminal.</summary>
-    public static VerificationRun Execute(RunSettings settings, IReadOnlyList<Claim> claims, IAnsiConsole console)
+    /// <param name="settings">Cases, seed and depth limit.</param>
+    /// <param name="claims">The claims to run.</param>
+    /// <param name="console">Where the progress bar goes (on a terminal).</param>
+    /// <param name="certifyCases">With <c>--certify-cases N</c>, the closed-form certificates also run at N random minimizers.</param>
+    public static VerificationRun Execute(RunSettings settings, IReadOnlyList<Claim> claims, IAnsiConsole console, int certifyCases = 0)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(console);
@@ -160,7 +172,7 @@ internal static class VerifyCommand
             // Redirected output (CI logs, files, tests): Spectre's fallback would print percentages at moments that
             // depend on timing; the table alone is the report.
             reports.AddRange(claims.Select(claim => Verifier.Verify(claim, settings)));
-            return new VerificationRun(settings, reports) { Certificates = VerificationRun.Certify(claims) };
+            return new VerificationRun(settings, reports) { Certificates = VerificationRun.Certify(claims, certifyCases, settings.Seed) };
         }
 
         console.Progress()
@@ -176,7 +188,7 @@ internal static class VerifyCommand
 
                 task.Value = task.MaxValue;
             });
-        return new VerificationRun(settings, reports) { Certificates = VerificationRun.Certify(claims) };
+        return new VerificationRun(settings, reports) { Certificates = VerificationRun.Certify(claims, certifyCases, settings.Seed) };
     }
 
     /// <summary>The run settings and claims the options ask for, or the one-line reason they are invalid.</summary>

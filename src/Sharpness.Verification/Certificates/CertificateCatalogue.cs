@@ -62,45 +62,109 @@ public static class CertificateCatalogue
     /// <summary>The certificate of <paramref name="claimId"/>, or null where it has none.</summary>
     public static ClaimCertificate? For(string claimId) => All.FirstOrDefault(c => c.ClaimId == claimId);
 
+    /// <summary>The claims whose certificate can also run as a sweep over random minimizers (<see cref="Sweep"/>).</summary>
+    public static IReadOnlyList<string> SweepClaims { get; } = ["EXACT-T4", "EXACT-T5", "EXACT-C6"];
+
+    /// <summary>
+    /// The closed-form certificate of <paramref name="claimId"/> (EXACT-T4, T5 or C6) at <paramref name="cases"/> random
+    /// Gaussian minimizers drawn from <paramref name="seed"/> (depth and widths up to 4, feasible by EXACT eq. 17): the
+    /// heavier sweep behind <c>verify --certify-cases</c>. Null for a claim without one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cases"/> is below 1.</exception>
+    public static CertificateOutcome? Sweep(string claimId, int cases, int seed, Formulas formulas)
+    {
+        ArgumentNullException.ThrowIfNull(formulas);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cases, 1);
+        var random = new Random(seed);
+        var shapes = new List<int[]>();
+        while (shapes.Count < cases)
+        {
+            var depth = claimId == "EXACT-C6" ? 2 : 1 + random.Next(4);
+            var (first, last) = claimId == "EXACT-T4" ? (1, 1) : (1 + random.Next(4), 1 + random.Next(4));
+            shapes.Add([.. Enumerable.Range(0, depth + 1).Select(i => i == 0 ? first : i == depth ? last : Math.Min(first, last) + random.Next(3))]);
+        }
+
+        var swept = claimId switch
+        {
+            "EXACT-T4" => Swept(shapes, random, EnclosedClosedForms.Theorem4LambdaMax, formulas.Theorem4LambdaMax, formulas.Theorem4Direction),
+            "EXACT-T5" => Swept(shapes, random, EnclosedClosedForms.Theorem5LambdaMax, formulas.Theorem5LambdaMax, formulas.Theorem5Direction),
+            "EXACT-C6" => Swept(shapes, random, EnclosedClosedForms.Corollary6LambdaMax, formulas.Corollary6LambdaMax, formulas.Corollary6Direction),
+            _ => null,
+        };
+        return swept;
+    }
+
+    private static CertificateOutcome Swept(
+        List<int[]> shapes, Random random, Func<Minimizer, Interval> enclosed, Func<Minimizer, double> formula, Func<Minimizer, Direction> direction)
+    {
+        var worst = 0.0;
+        foreach (var widths in shapes)
+        {
+            var (failure, _, width) = CertifyAt(widths, random.Next(), enclosed, formula, direction);
+            if (failure is not null)
+            {
+                return Failed(failure);
+            }
+
+            worst = Math.Max(worst, width);
+        }
+
+        return new CertificateOutcome(true, string.Create(CultureInfo.InvariantCulture, $"certified to hold at {shapes.Count} random minimizers, worst joint width {worst:G2} of ||H||_F"));
+    }
+
     private static CertificateOutcome AtMinimizers(
         int[][] shapes, Func<Minimizer, Interval> enclosed, Func<Minimizer, double> formula, Func<Minimizer, Direction> direction)
     {
         var evidence = new List<string>();
         foreach (var widths in shapes)
         {
-            var (layers, minimizer) = GaussianMinimizer(widths);
-            var hessian = HessianEnclosure.AtOwnProduct(layers);
-            var lambdaMax = LambdaMaxEnclosure.Of(hessian);
-            var closed = enclosed(minimizer);
-            var value = formula(minimizer);
-            var scale = lambdaMax.Scale;
-            var shape = string.Join(",", widths);
-            if (lambdaMax.Value.IsDisjointFrom(closed))
+            var (failure, text, _) = CertifyAt(widths, null, enclosed, formula, direction);
+            if (failure is not null)
             {
-                return Failed($"widths ({shape}): the closed form's enclosure {closed} and lambda_max's {lambdaMax.Value} are disjoint (proven wrong here)");
+                return Failed(failure);
             }
 
-            if (!Widened(lambdaMax.Value, FormulaRounding * scale).Contains(value))
-            {
-                return Failed(string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the formula's value {value:R} is outside the proven lambda_max {lambdaMax.Value}"));
-            }
-
-            var maximizing = direction(minimizer);
-            if (Math.Abs(maximizing.Norm - 1) > FormulaRounding)
-            {
-                return Failed(string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the maximizing direction has norm {maximizing.Norm:R}, not 1"));
-            }
-
-            var quotient = hessian.RayleighQuotient(maximizing.ToVector());
-            if (quotient.Upper < lambdaMax.Value.Lower - (DirectionSlack * scale))
-            {
-                return Failed(string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the direction's Rayleigh quotient {quotient} stays below the proven lambda_max {lambdaMax.Value}"));
-            }
-
-            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"({shape}): lambda_max in {lambdaMax.Value}, closed form in {closed}, width {lambdaMax.Value.Hull(closed).Width / scale:G2} of ||H||_F"));
+            evidence.Add(text);
         }
 
         return new CertificateOutcome(true, "certified to hold: " + string.Join("; ", evidence));
+    }
+
+    // One minimizer: the failure (null when proven), the evidence, and the joint width of both enclosures relative to ||H||_F.
+    private static (string? Failure, string Evidence, double Width) CertifyAt(
+        int[] widths, int? seed, Func<Minimizer, Interval> enclosed, Func<Minimizer, double> formula, Func<Minimizer, Direction> direction)
+    {
+        var (layers, minimizer) = GaussianMinimizer(widths, seed);
+        var hessian = HessianEnclosure.AtOwnProduct(layers);
+        var lambdaMax = LambdaMaxEnclosure.Of(hessian);
+        var closed = enclosed(minimizer);
+        var value = formula(minimizer);
+        var scale = lambdaMax.Scale;
+        var shape = string.Join(",", widths);
+        if (lambdaMax.Value.IsDisjointFrom(closed))
+        {
+            return ($"widths ({shape}): the closed form's enclosure {closed} and lambda_max's {lambdaMax.Value} are disjoint (proven wrong here)", string.Empty, 0);
+        }
+
+        if (!Widened(lambdaMax.Value, FormulaRounding * scale).Contains(value))
+        {
+            return (string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the formula's value {value:R} is outside the proven lambda_max {lambdaMax.Value}"), string.Empty, 0);
+        }
+
+        var maximizing = direction(minimizer);
+        if (Math.Abs(maximizing.Norm - 1) > FormulaRounding)
+        {
+            return (string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the maximizing direction has norm {maximizing.Norm:R}, not 1"), string.Empty, 0);
+        }
+
+        var quotient = hessian.RayleighQuotient(maximizing.ToVector());
+        if (quotient.Upper < lambdaMax.Value.Lower - (DirectionSlack * scale))
+        {
+            return (string.Create(CultureInfo.InvariantCulture, $"widths ({shape}): the direction's Rayleigh quotient {quotient} stays below the proven lambda_max {lambdaMax.Value}"), string.Empty, 0);
+        }
+
+        var width = scale > 0 ? lambdaMax.Value.Hull(closed).Width / scale : 0;
+        return (null, string.Create(CultureInfo.InvariantCulture, $"({shape}): lambda_max in {lambdaMax.Value}, closed form in {closed}, width {width:G2} of ||H||_F"), width);
     }
 
     private static CertificateOutcome ExactRank(Formulas f)
@@ -290,9 +354,9 @@ public static class CertificateCatalogue
          new double[,] { { 9, 0, 0 }, { 0, 2, 0 }, { 0, 0, 1 } });
 
     // Standard Gaussian layers from a seed fixed per shape (Box-Muller), and the minimizer of their own product.
-    private static (List<double[,]> Layers, Minimizer Minimizer) GaussianMinimizer(int[] widths)
+    private static (List<double[,]> Layers, Minimizer Minimizer) GaussianMinimizer(int[] widths, int? seed = null)
     {
-        var random = new Random(widths.Aggregate(20261201, (seed, d) => unchecked((seed * 31) + d)));
+        var random = new Random(seed ?? widths.Aggregate(20261201, (s, d) => unchecked((s * 31) + d)));
         var layers = new List<double[,]>();
         for (var i = 1; i < widths.Length; i++)
         {

@@ -33,6 +33,21 @@ public sealed class CertificateCatalogueTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(SweptClaims))]
+    public void Sweep_IsProvenAtRandomMinimizers_AndRejectsTheMutants(string claimId)
+    {
+        var outcome = CertificateCatalogue.Sweep(claimId, 20, 7, Formulas.Theory)!;
+        output.WriteLine(outcome.Evidence);
+        Assert.True(outcome.Proven, outcome.Evidence);
+        foreach (var mutant in Catalogue.Claims.Single(c => c.Id == claimId).Mutants)
+        {
+            Assert.False(CertificateCatalogue.Sweep(claimId, 20, 7, mutant.Apply(Formulas.Theory))!.Proven, $"{claimId}'s sweep accepts {mutant.Name}");
+        }
+    }
+
+    public static TheoryData<string> SweptClaims => [.. CertificateCatalogue.SweepClaims];
+
     [Fact]
     public void EveryCertificate_NamesACatalogueClaim() =>
         Assert.All(CertificateCatalogue.All, c => Assert.Contains(Catalogue.Claims, claim => claim.Id == c.ClaimId));
