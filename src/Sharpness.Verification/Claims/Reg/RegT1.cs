@@ -58,13 +58,13 @@ public static class RegT1
         var descent = RandomStartDescent.BestLoss(
             w => new LossLandscape([.. SplitLayers(w, c.Widths)], target, c.Lambda),
             point.ParameterCount,
-            Math.Max(Math.Pow(target.FrobeniusNorm(), 1.0 / c.Depth), 0.1),
+            ProblemScale.Of(target, c.Depth, c.Lambda),
             1,
             c.Seed);
         return Outcome.All(
             Outcome.Compare("largest oracle gradient entry", gradient, 0, scale, Tolerance.MinimizerResidual, regime),
             Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3}"),
-            Outcome.Check(descent >= landscape.Loss() - Tolerance.GridSearch.Bound((target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda), regime, $"descent {descent:R} vs constructed {landscape.Loss():R}"));
+            Outcome.Check(descent >= landscape.Loss() - Tolerance.GridSearch.Bound(Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda)), regime, $"descent {descent:R} vs constructed {landscape.Loss():R}"));
     }
 
     internal static IEnumerable<MathNet.Numerics.LinearAlgebra.Matrix<double>> SplitLayers(double[] w, IReadOnlyList<int> widths)
