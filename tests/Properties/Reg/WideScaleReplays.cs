@@ -52,4 +52,15 @@ public sealed class WideScaleReplays
             AssertHolds(RegIso.Claim, "HessianNonsingularIffPredicateSaysSo", new(-1e30, 2, 3.43, signs));
         }
     }
+
+    // The generators reach every part of the double range they claim to (so the properties above are exercised there).
+    [Fact]
+    public void RegularizedGenerators_DrawEveryScaleRegime()
+    {
+        string[] regimes = ["moderate scale (1e-3..1e3)", "tiny scale (below 1e-3)", "huge scale (above 1e3)", "scale at the edge of the double range"];
+        var scalar = FsCheck.Fluent.Gen.Sample(ScalarRegularizedCase.All().Generator, 2000).Select(c => c.ScaleRegime).Distinct().Order();
+        var matrix = FsCheck.Fluent.Gen.Sample(RegularizedMatrixCase.All().Generator, 2000).Select(c => c.ScaleRegime).Distinct().Order();
+        Assert.Equal(regimes.Order(), scalar);
+        Assert.Equal(regimes.Order(), matrix);
+    }
 }
