@@ -53,6 +53,19 @@ public sealed class WideScaleReplays
         }
     }
 
+    // Was: "imbalance 1.1E-158 at an optimizer-found minimizer", judged at the endpoint's own norms: above the threshold the
+    // minimizer is W = 0 and the optimizer stopped near 1e-79 (layers of the problem are near 1e-35). Now judged at the larger
+    // of those norms and the problem's squared length ValueScale^(1/L).
+    [Fact]
+    [Trait("Claim", "REG-T1")]
+    public void RegT1_Replay_CollapsedEndpointAtTinyTargetIsBalanced()
+    {
+        var @case = new RegularizedMatrixCase([1, 2, 3, 1, 2], TargetKind.Generic, 2.070934593854598, 911125401, -140);
+        var outcome = ((ClaimProperty<RegularizedMatrixCase>)RegT1.Claim.Property("OptimizerFoundMinimizersBalanced")).CheckCase(@case, Formulas.Theory);
+        Assert.True(outcome.Holds, $"{@case}: {outcome.Evidence}");
+        Assert.Equal(OutcomeKind.Checked, outcome.Kind);
+    }
+
     // The generators reach every part of the double range they claim to (so the properties above are exercised there).
     [Fact]
     public void RegularizedGenerators_DrawEveryScaleRegime()
