@@ -238,6 +238,12 @@ public sealed class LossLandscape
         var residual = Residual(b);
         var h = new double[(long)n * n];
 
+        // The Gauss-Newton factors are balanced by a power of two per layer, B_k -> t_k B_k and A_k -> A_k / t_k (exact, and the
+        // block (t_k t_l B_k B_l^T) kron (A_k^T A_l / (t_k t_l)) is unchanged): with layers of sizes 1e-160, 1e-160, 1e160 the Gram
+        // products A_2^T A_2 = 1e320 and B_2 B_2^T = 1e-320 overflowed and lost all digits, and the block, of size 1, became
+        // Infinity and NaN.
+        var balance = Enumerable.Range(0, depth).Select(k => Balance(a[k], b[k])).ToArray();
+
         for (var k = 0; k < depth; k++)
         {
             // between = W_(l-1) ... W_(k+1), grown one layer at a time as l moves right; identity for l = k + 1.
@@ -249,8 +255,8 @@ public sealed class LossLandscape
                     between = between is null ? _layers[l - 1].Clone() : _layers[l - 1] * between;
                 }
 
-                var bb = b[k].TransposeAndMultiply(b[l]).ToColumnMajorArray();
-                var aa = a[k].TransposeThisAndMultiply(a[l]).ToColumnMajorArray();
+                var bb = (b[k] * balance[k]).TransposeAndMultiply(b[l] * balance[l]).ToColumnMajorArray();
+                var aa = (a[k] / balance[k]).TransposeThisAndMultiply(a[l] / balance[l]).ToColumnMajorArray();
                 double[]? d = null;
                 double[]? c = null;
                 if (l > k)
@@ -278,6 +284,14 @@ public sealed class LossLandscape
         }
 
         return Matrix<double>.Build.Dense(n, n, h);
+    }
+
+    // A power of two near sqrt(max|a| / max|b|), so that a / t and t b have entries of the same size; 1 where either is zero.
+    private static double Balance(Matrix<double> a, Matrix<double> b)
+    {
+        var largestA = a.Enumerate().Max(Math.Abs);
+        var largestB = b.Enumerate().Max(Math.Abs);
+        return largestA > 0 && largestB > 0 ? Math.ScaleB(1.0, (Math.ILogB(largestA) - Math.ILogB(largestB)) / 2) : 1.0;
     }
 
     /// <summary>The matrix-free Hessian-vector product <c>v -> H v</c> at the landscape's point.</summary>

@@ -130,7 +130,10 @@ public sealed class ClaimProperty<T> : ClaimProperty
             }
 
             observe(outcome);
-            return Prop.Label(outcome.Holds, $"{@case} => {(outcome.Kind == OutcomeKind.SuiteError ? "suite error: " : string.Empty)}{outcome.Evidence}").Classify(true, outcome.Regime);
+            var property = Prop.Label(outcome.Holds, $"{@case} => {(outcome.Kind == OutcomeKind.SuiteError ? "suite error: " : string.Empty)}{outcome.Evidence}").Classify(true, outcome.Regime);
+
+            // The part of the double range a case samples, beside its regime, so that a run shows its mix of scales too.
+            return @case is Generators.IHasScaleRegime scaled ? property.Classify(true, scaled.ScaleRegime) : property;
         });
 }
 

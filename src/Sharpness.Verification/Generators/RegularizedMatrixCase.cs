@@ -10,15 +10,31 @@ namespace Sharpness.Verification.Generators;
 /// <summary>
 /// A regularized matrix problem: widths (depth 2..4, widths 1..3), a target of a given kind (drawn as in
 /// <see cref="MinimizerRecipe"/>), and lambda as a multiple of the threshold <c>lambda_c(smax(M), L)</c> (of 1 when
-/// <c>M = 0</c>). A factor of exactly 1 puts the top singular value on its tie.
+/// <c>M = 0</c>). A factor of exactly 1 puts the top singular value on its tie. The target's entries are of size
+/// <c>10^ScaleExponent</c>.
 /// </summary>
-public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind Target, double LambdaFactor, int Seed) : IHasDepth
+public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind Target, double LambdaFactor, int Seed, int ScaleExponent = 0) : IHasDepth, IHasScaleRegime
 {
+    /// <summary>
+    /// The largest decimal exponent of the target's entries the wide draws take, either way: as for
+    /// <see cref="ScalarRegularizedCase.WideExponent"/>, the loss (of size <c>||M||_F^2</c>) and 1e-12 of it stay normal doubles.
+    /// </summary>
+    public const int WideExponent = 140;
+
     /// <summary>The depth <c>L</c>.</summary>
     public int Depth => Widths.Count - 1;
 
+    /// <inheritdoc />
+    public string ScaleRegime => ScaleExponent switch
+    {
+        <= -WideExponent or >= WideExponent => "scale at the edge of the double range",
+        < -3 => "tiny scale (below 1e-3)",
+        > 3 => "huge scale (above 1e3)",
+        _ => "moderate scale (1e-3..1e3)",
+    };
+
     /// <summary>The target <c>M</c>.</summary>
-    public Matrix<double> TargetMatrix() => new MinimizerRecipe(MinimizerKind.Balanced, Target, Widths, 0, Seed).Build().Target;
+    public Matrix<double> TargetMatrix() => new MinimizerRecipe(MinimizerKind.Balanced, Target, Widths, ScaleExponent, Seed).Build().Target;
 
     /// <summary>lambda itself.</summary>
     public double Lambda
@@ -34,11 +50,22 @@ public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind
     public bool IsOnTheTieSet => Depth >= 3 && LambdaFactor == 1 && SpectralNorm.Of(TargetMatrix()) > 0;
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Target} target, widths ({string.Join(",", Widths)}), lambda = {LambdaFactor:R} lambda_c(smax M), seed {Seed}");
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Target} target{(ScaleExponent == 0 ? string.Empty : $" scale 1e{ScaleExponent}")}, widths ({string.Join(",", Widths)}), lambda = {LambdaFactor:R} lambda_c(smax M), seed {Seed}");
 
-    /// <summary>Cases over every regime of lambda, the tie included.</summary>
+    /// <summary>
+    /// Cases over every regime of lambda, the tie included, with targets of size 1 and, one case in six, of size
+    /// <c>10^e</c> with <c>|e|</c> up to <see cref="WideExponent"/> (half of those at its edges): the problem is homogeneous, so a
+    /// wide case must give the verdict of the same case at scale 1.
+    /// </summary>
     public static Arbitrary<RegularizedMatrixCase> All()
     {
+        var exponent = Gen.Frequency(
+            (5, Gen.Constant(0)),
+            (1, Gen.Frequency(
+                (1, Gen.Elements(-WideExponent, WideExponent)),
+                (1, Gen.OneOf(Gen.Choose(-WideExponent, -4), Gen.Choose(4, WideExponent))))));
         var gen =
             from depth in Gen.Choose(2, 4)
             from d0 in Gen.Choose(1, 3)
@@ -47,7 +74,8 @@ public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind
             from target in Gen.Elements(TargetKind.Generic, TargetKind.Generic, TargetKind.Zero, TargetKind.RankDeficient, TargetKind.TiedTop)
             from factor in Gen.Frequency((2, Gen.Constant(1.0)), (6, Gen.Choose(-3000, 1000).Select(e => Math.Exp(e / 1000.0))))
             from seed in Gen.Choose(0, int.MaxValue)
-            select Labelled(new RegularizedMatrixCase([d0, .. hidden, dL], target, factor, seed));
+            from e in exponent
+            select Labelled(new RegularizedMatrixCase([d0, .. hidden, dL], target, factor, seed, e));
         return Arb.From(gen);
     }
 

@@ -40,9 +40,11 @@ public static class AbsCollapse
     private static Outcome Check(ScalarRegularizedCase c, Formulas formulas)
     {
         double G(double rho) => ScalarEndToEnd.Objective(c.M, c.Lambda, c.Depth, rho);
-        var best = GridMinimum(G, Math.Max(Math.Abs(c.M), 1));
+        // The grid spans the minimizers' range |rho| <= |m| (at m = 0, the problem's own size sqrt(ValueScale)): a fixed
+        // floor of 1 would leave a target of 1e-30 between two grid points.
+        var scale = RegularizedScalarOracle.ValueScale(c.M, c.Lambda, c.Depth);
+        var best = GridMinimum(G, c.M != 0 ? Math.Abs(c.M) : Math.Sqrt(scale));
         var found = formulas.EndToEndMinimizers(c.M, c.Lambda, c.Depth);
-        var scale = (c.M * c.M) + c.Lambda;
         var outcomes = found.Select(rho => Outcome.Compare($"g({rho:R}) vs grid minimum", G(rho), best, scale, Tolerance.GridSearch, c.Regime)).ToList();
         outcomes.Add(Outcome.Check(found.All(rho => rho == 0 || Math.Sign(rho) == Math.Sign(c.M)), c.Regime, "every minimizer has the sign of m (REG eq. 10)"));
         if (c.M != 0)

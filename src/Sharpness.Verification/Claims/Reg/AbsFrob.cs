@@ -63,10 +63,11 @@ public static class AbsFrob
     {
         // At a collapsed minimizer (expected 0) a relative comparison means nothing, and an optimizer's endpoint stops at a
         // tiny nonzero norm (around 1e-13 where the Hessian is singular, REG-ISO): judge it at the squared norm of a
-        // balanced layer of a problem that size, (||M||_F^2 + lambda)^(1/L).
+        // balanced layer of a problem that size, ValueScale^(1/L) (homogeneous like the squared norms; the former
+        // (||M||_F^2 + lambda)^(1/L) was not).
         var target = c.TargetMatrix();
         var expected = formulas.RegularizedLayerFrobeniusSquared(target, c.Depth, c.Lambda, false);
-        var scale = expected > 0 ? expected : Math.Pow((target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda, 1.0 / c.Depth);
+        var scale = expected > 0 ? expected : Math.Pow(Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda), 1.0 / c.Depth);
         return OptimizerMinimizers.AtEach(
             c,
             formulas,

@@ -48,7 +48,7 @@ public static class AbsUniq
         var regime = c.IsOnTheTieSet ? "on the exceptional set" : "off the exceptional set";
         return Outcome.All(
             Outcome.Check(same == !exceptional, regime, $"products differ by {difference:G3} (scale {scale:G3}); predicted exceptional: {exceptional}"),
-            Outcome.Compare("oracle loss of the two minimizers", lossNonzero, lossZero, (target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda, Tolerance.GridSearch, regime));
+            Outcome.Compare("oracle loss of the two minimizers", lossNonzero, lossZero, Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda), Tolerance.GridSearch, regime));
     }
 
     private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)

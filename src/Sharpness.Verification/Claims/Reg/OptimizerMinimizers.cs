@@ -25,7 +25,7 @@ internal static class OptimizerMinimizers
     /// Checks the case's optimizer endpoints against the formulas' construction, then runs <paramref name="check"/> at
     /// each endpoint that is a global minimizer (given its layers and the regime label: how many starts reached it).
     /// The global minimum value is the oracle loss of the construction, compared within <see cref="Tolerance.GridSearch"/>
-    /// of <c>||M||_F^2 + lambda</c>. An endpoint below it fails the case: the construction is then not a global
+    /// of <c>RegularizedMinimum.ValueScale</c> (homogeneous like the loss). An endpoint below it fails the case: the construction is then not a global
     /// minimizer, which is exactly what this independent search is for. Endpoints above it stopped at another
     /// stationary point (such as the collapsed point 0, a local minimizer for L &gt;= 3) and are passed over, as are
     /// cases where no start reached the minimum and, when <paramref name="offExceptionalSetOnly"/>, targets on
@@ -36,11 +36,11 @@ internal static class OptimizerMinimizers
         var target = c.TargetMatrix();
         var construction = formulas.RegularizedMatrixMinimizer(target, c.Widths, c.Lambda, new Random(c.Seed), 0);
         var globalLoss = new LossLandscape(construction.Layers(), target, c.Lambda).Loss();
-        var scale = (target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda;
+        var scale = Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda);
         var endpoints = Endpoints.GetOrAdd(c.ToString(), _ => RandomStartDescent.PolishedEndpoints(
             w => new LossLandscape([.. RegT1.SplitLayers(w, c.Widths)], target, c.Lambda),
             construction.ParameterCount,
-            Math.Max(Math.Pow(target.FrobeniusNorm(), 1.0 / c.Depth), 0.1),
+            ProblemScale.Of(target, c.Depth, c.Lambda),
             Starts,
             c.Seed));
         var lowest = endpoints.Min(e => e.Loss);

@@ -5,23 +5,64 @@ using Sharpness.Oracles;
 namespace Sharpness.Verification.Claims.Reg;
 
 /// <summary>
+/// The natural scale of a regularized problem: a length <c>s</c> (of the layers' entries) and a loss scale <c>s^(2L)</c>, both
+/// powers of two. The regularized loss is homogeneous: under <c>W_i -&gt; c W_i</c>, <c>M -&gt; c^L M</c>,
+/// <c>lambda -&gt; c^(2L-2) lambda</c> it scales by <c>c^(2L)</c>; so in the coordinates <c>u = w / s</c> with the loss divided by
+/// <c>s^(2L)</c> every problem is of size 1, and powers of two make the change of coordinates exact.
+/// </summary>
+/// <param name="Length">The length <c>s</c>, a power of two near <c>ValueScale^(1/(2L))</c>.</param>
+/// <param name="Loss">The loss scale <c>s^(2L)</c>.</param>
+internal readonly record struct ProblemScale(double Length, double Loss)
+{
+    /// <summary>The scale of a problem of depth <paramref name="depth"/> whose loss values are of size <paramref name="valueScale"/> (<c>RegularizedMinimum.ValueScale</c>).</summary>
+    internal static ProblemScale Of(double valueScale, int depth)
+    {
+        var exponent = (int)Math.Round(Math.Log2(valueScale) / (2 * depth));
+        return new ProblemScale(Math.ScaleB(1.0, exponent), Math.ScaleB(1.0, 2 * depth * exponent));
+    }
+
+    /// <summary>The scale of the regularized problem with target <paramref name="target"/>, depth <paramref name="depth"/> and <paramref name="lambda"/>.</summary>
+    internal static ProblemScale Of(Matrix<double> target, int depth, double lambda) =>
+        Of(Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, depth, lambda), depth);
+}
+
+/// <summary>
 /// Gradient descent with Armijo backtracking on the oracle's loss and gradient, from seeded random starts: a
-/// minimizer search that shares nothing with the theory's constructions or its end-to-end solver.
+/// minimizer search that shares nothing with the theory's constructions or its end-to-end solver. It runs in the
+/// coordinates of <see cref="ProblemScale"/> (<c>u = w / s</c>, loss over <c>s^(2L)</c>), so its first step, its step floor and
+/// its stopping rules mean the same at <c>m = 1e-100</c> as at <c>m = 1</c>; the points it returns are mapped back exactly.
 /// </summary>
 internal static class RandomStartDescent
 {
-    /// <summary>The lowest loss reached from <paramref name="starts"/> random starts in <c>[-2s, 2s]^N</c>.</summary>
-    internal static double BestLoss(Func<double[], LossLandscape> at, int parameters, double s, int starts, int seed)
+    /// <summary>The lowest loss reached from <paramref name="starts"/> random starts in <c>[-2s, 2s]^N</c>, <c>s</c> the problem's length.</summary>
+    internal static double BestLoss(Func<double[], LossLandscape> at, int parameters, ProblemScale scale, int starts, int seed)
     {
         var random = new Random(seed);
         var best = double.PositiveInfinity;
+        var problem = new Scaled(at, scale);
         for (var k = 0; k < starts; k++)
         {
-            var w = Enumerable.Range(0, parameters).Select(_ => s * ((4 * random.NextDouble()) - 2)).ToArray();
-            best = Math.Min(best, Descend(at, w));
+            var u = Enumerable.Range(0, parameters).Select(_ => (4 * random.NextDouble()) - 2).ToArray();
+            best = Math.Min(best, problem.LossAt(DescendToPoint(problem, u)));
         }
 
         return best;
+    }
+
+    // The loss, gradient and Hessian in the coordinates u = w / s, divided by s^(2L): exact, since s is a power of two.
+    private sealed class Scaled(Func<double[], LossLandscape> at, ProblemScale scale)
+    {
+        internal LossLandscape At(double[] u) => at(ToPoint(u));
+
+        internal double[] ToPoint(double[] u) => [.. u.Select(x => x * scale.Length)];
+
+        internal double LossAt(double[] u) => At(u).Loss();
+
+        internal double Loss(LossLandscape landscape) => landscape.Loss() / scale.Loss;
+
+        internal double[] Gradient(LossLandscape landscape) => [.. landscape.Gradient().Select(g => g * scale.Length / scale.Loss)];
+
+        internal Matrix<double> Hessian(LossLandscape landscape) => landscape.DenseHessian() * (scale.Length * scale.Length / scale.Loss);
     }
 
     /// <summary>
@@ -35,33 +76,34 @@ internal static class RandomStartDescent
     /// and accepts a step only while the gradient shrinks. Near a saddle this can
     /// polish towards the saddle, whose loss is higher: callers keep the endpoints at the global minimum value.
     /// </summary>
-    internal static IReadOnlyList<(double[] Point, double Loss)> PolishedEndpoints(Func<double[], LossLandscape> at, int parameters, double s, int starts, int seed)
+    internal static IReadOnlyList<(double[] Point, double Loss)> PolishedEndpoints(Func<double[], LossLandscape> at, int parameters, ProblemScale scale, int starts, int seed)
     {
         var random = new Random(seed);
         var endpoints = new List<(double[], double)>();
+        var problem = new Scaled(at, scale);
         for (var k = 0; k < starts; k++)
         {
-            var w = Enumerable.Range(0, parameters).Select(_ => s * ((4 * random.NextDouble()) - 2)).ToArray();
-            w = Polish(at, DescendToPoint(at, w));
+            var u = Enumerable.Range(0, parameters).Select(_ => (4 * random.NextDouble()) - 2).ToArray();
+            var w = problem.ToPoint(Polish(problem, DescendToPoint(problem, u)));
             endpoints.Add((w, at(w).Loss()));
         }
 
         return endpoints;
     }
 
-    private static double[] Polish(Func<double[], LossLandscape> at, double[] w)
+    private static double[] Polish(Scaled problem, double[] w)
     {
         for (var newton = 0; newton < 60; newton++)
         {
-            var landscape = at(w);
-            var spectrum = landscape.DenseHessian().Evd(Symmetricity.Symmetric);
-            var gradient = Vector<double>.Build.DenseOfArray(landscape.Gradient());
+            var landscape = problem.At(w);
+            var spectrum = problem.Hessian(landscape).Evd(Symmetricity.Symmetric);
+            var gradient = Vector<double>.Build.DenseOfArray(problem.Gradient(landscape));
             var squared = gradient.DotProduct(gradient);
             double[]? accepted = null;
             foreach (var cutoff in NewtonCutoffs)
             {
                 var next = NewtonStep(w, spectrum, gradient, cutoff);
-                if (at(next).Gradient().Sum(g => g * g) < squared)
+                if (problem.Gradient(problem.At(next)).Sum(g => g * g) < squared)
                 {
                     accepted = next;
                     break;
@@ -106,24 +148,28 @@ internal static class RandomStartDescent
     }
 
     /// <summary>The loss descent reaches from <paramref name="point"/> moved by up to <paramref name="radius"/> in each coordinate.</summary>
-    internal static double LossNear(Func<double[], LossLandscape> at, IReadOnlyList<double> point, double radius, int seed)
+    /// <summary>
+    /// The loss descent reaches from <paramref name="point"/> moved by up to <paramref name="radius"/> times the problem's
+    /// length in each coordinate.
+    /// </summary>
+    internal static double LossNear(Func<double[], LossLandscape> at, IReadOnlyList<double> point, ProblemScale scale, double radius, int seed)
     {
         var random = new Random(seed);
-        return Descend(at, [.. point.Select(x => x + (radius * ((2 * random.NextDouble()) - 1)))]);
+        var problem = new Scaled(at, scale);
+        return problem.LossAt(DescendToPoint(problem, [.. point.Select(x => (x / scale.Length) + (radius * ((2 * random.NextDouble()) - 1)))]));
     }
 
     // The step doubles after every accepted step and halves until the Armijo condition holds, so it settles near
-    // 1 / (local curvature): small targets (tiny curvature) converge as fast as large ones.
-    private static double Descend(Func<double[], LossLandscape> at, double[] w) => at(DescendToPoint(at, w)).Loss();
-
-    private static double[] DescendToPoint(Func<double[], LossLandscape> at, double[] w)
+    // 1 / (local curvature): in the problem's own coordinates every problem has curvature of order 1 (lambda near
+    // lambda_c included), so the first step 1 and the floor 1e-30 are relative to it.
+    private static double[] DescendToPoint(Scaled problem, double[] w)
     {
-        var landscape = at(w);
-        var loss = landscape.Loss();
+        var landscape = problem.At(w);
+        var loss = problem.Loss(landscape);
         var step = 1.0;
         for (var iteration = 0; iteration < 2000; iteration++)
         {
-            var g = landscape.Gradient();
+            var g = problem.Gradient(landscape);
             var squared = g.Sum(x => x * x);
             if (squared == 0)
             {
@@ -134,8 +180,8 @@ internal static class RandomStartDescent
             while (true)
             {
                 var trial = w.Select((x, i) => x - (step * g[i])).ToArray();
-                var trialLandscape = at(trial);
-                var trialLoss = trialLandscape.Loss();
+                var trialLandscape = problem.At(trial);
+                var trialLoss = problem.Loss(trialLandscape);
                 if (trialLoss <= loss - (0.5 * step * squared))
                 {
                     (w, landscape, loss) = (trial, trialLandscape, trialLoss);

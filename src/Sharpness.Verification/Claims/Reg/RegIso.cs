@@ -53,12 +53,15 @@ public static class RegIso
     }
 
     // Isolation along each eigenvector v: L(w + t v) > L(w) for t = +-1e-2 (scale of w). Quadratic growth where the
-    // eigenvalue is positive, quartic along the null direction at the L = 2 threshold.
+    // eigenvalue is positive, quartic along the null direction at the L = 2 threshold. The scale of w is |w| or, at the
+    // collapsed w = 0, the problem's length ValueScale^(1/2L); the former (|m| + lambda)^(1/2L) mixed a loss and a length,
+    // so at m = -1e30, L = 2, lambda = 3.43 lambda_c it gave t = 1.7e5 against a length of 1e15: the rise lambda t^2 / 2 =
+    // 1e41 was below the rounding of the loss m^2 = 1e60, and isolation looked violated.
     private static bool IsIsolated(ScalarRegularizedCase c, IReadOnlyList<double> w, DenseHessian dense)
     {
         var landscape = RegularizedScalarOracle.Landscape(c.M, c.Lambda, w);
         var f0 = landscape.Loss();
-        var t = 1e-2 * Math.Max(Math.Abs(w[0]), Math.Pow(Math.Abs(c.M) + c.Lambda, 0.5 / c.Depth));
+        var t = 1e-2 * Math.Max(Math.Abs(w[0]), Math.Pow(RegularizedScalarOracle.ValueScale(c.M, c.Lambda, c.Depth), 0.5 / c.Depth));
         return Enumerable.Range(0, w.Count).All(k => new[] { -t, t }.All(s =>
             landscape.Loss([.. w.Select((x, i) => x + (s * dense.Eigenvectors[i, k]))]) > f0));
     }

@@ -58,13 +58,13 @@ public static class RegT1
         var descent = RandomStartDescent.BestLoss(
             w => new LossLandscape([.. SplitLayers(w, c.Widths)], target, c.Lambda),
             point.ParameterCount,
-            Math.Max(Math.Pow(target.FrobeniusNorm(), 1.0 / c.Depth), 0.1),
+            ProblemScale.Of(target, c.Depth, c.Lambda),
             1,
             c.Seed);
         return Outcome.All(
             Outcome.Compare("largest oracle gradient entry", gradient, 0, scale, Tolerance.MinimizerResidual, regime),
             Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3}"),
-            Outcome.Check(descent >= landscape.Loss() - Tolerance.GridSearch.Bound((target.FrobeniusNorm() * target.FrobeniusNorm()) + c.Lambda), regime, $"descent {descent:R} vs constructed {landscape.Loss():R}"));
+            Outcome.Check(descent >= landscape.Loss() - Tolerance.GridSearch.Bound(Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda)), regime, $"descent {descent:R} vs constructed {landscape.Loss():R}"));
     }
 
     internal static IEnumerable<MathNet.Numerics.LinearAlgebra.Matrix<double>> SplitLayers(double[] w, IReadOnlyList<int> widths)
@@ -78,10 +78,19 @@ public static class RegT1
         }
     }
 
+    // The imbalance is judged at the larger of the endpoint's own squared layer norms and the squared length of the problem,
+    // ValueScale^(1/L). At a collapsed minimizer (W = 0, lambda above every threshold) an optimizer stops a little off 0,
+    // where its own norms are no scale at all: at moderate scales it stops near 1e-164, whose squares underflow to an
+    // imbalance of exactly 0, but at a target of 1e-140 (layers near 1e-35) it stopped near 1e-79, with an imbalance of
+    // 1e-158 of the same size as its norms and 1e-88 of the problem's.
     private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas) =>
         OptimizerMinimizers.AtEach(c, formulas, (layers, regime) =>
         {
-            var point = new Factorization(layers, c.TargetMatrix(), c.Lambda);
-            return Outcome.Check(Balancedness.IsBalanced(point), regime, $"imbalance {Balancedness.Imbalance(point):G3} at an optimizer-found minimizer");
+            var target = c.TargetMatrix();
+            var point = new Factorization(layers, target, c.Lambda);
+            var squaredLength = Math.Pow(Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda), 1.0 / c.Depth);
+            var scale = Math.Max(layers.Max(w => w.FrobeniusNorm() * w.FrobeniusNorm()), squaredLength);
+            var imbalance = Balancedness.Imbalance(point);
+            return Outcome.Check(Tolerance.Flatness.IsClose(imbalance, 0, scale), regime, $"imbalance {imbalance:G3} (scale {scale:G3}) at an optimizer-found minimizer");
         });
 }

@@ -62,10 +62,10 @@ public static class RegT2
         LossLandscape At(double[] w) => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w);
         var minimizers = formulas.EndToEndMinimizers(c.M, c.Lambda, c.Depth)
             .Select(rho => RegularizedScalarMinimizer.Layers(rho, c.Depth, c.SignPattern)).ToList();
-        var scale = (c.M * c.M) + c.Lambda;
-        var s = Math.Max(Math.Pow(Math.Abs(c.M), 1.0 / c.Depth), 0.1);
+        var scale = RegularizedScalarOracle.ValueScale(c.M, c.Lambda, c.Depth);
+        var problem = RegularizedScalarOracle.Scale(c.M, c.Lambda, c.Depth);
         var constructed = minimizers.Min(w => At([.. w]).Loss());
-        var descent = RandomStartDescent.BestLoss(At, c.Depth, s, 4, c.SignPattern);
+        var descent = RandomStartDescent.BestLoss(At, c.Depth, problem, 4, c.SignPattern);
         var outcomes = new List<Outcome>
         {
             Outcome.Check(descent >= constructed - Tolerance.GridSearch.Bound(scale), c.Regime, $"descent from random starts reached {descent:R}, not below the constructed minimum {constructed:R}"),
@@ -76,7 +76,7 @@ public static class RegT2
             if (Math.Abs(dense.Eigenvalues[0]) > Tolerance.DenseOracle.Bound(dense.Scale))
             {
                 var loss = At([.. w]).Loss();
-                var near = RandomStartDescent.LossNear(At, w, 1e-3 * s, c.SignPattern);
+                var near = RandomStartDescent.LossNear(At, w, problem, 1e-3, c.SignPattern);
                 outcomes.Add(Outcome.Compare("loss at a constructed minimizer vs descent from 1e-3 away", loss, near, scale, Tolerance.GridSearch, c.Regime));
             }
         }
@@ -89,14 +89,17 @@ public static class RegT2
         var points = formulas.EndToEndMinimizers(c.M, c.Lambda, c.Depth)
             .SelectMany(rho => new[] { 0, c.SignPattern }.Select(signs => RegularizedScalarMinimizer.Layers(rho, c.Depth, signs)))
             .ToList();
-        var scale = (c.M * c.M) + c.Lambda;
+        // Judged at the problem's own scales (loss values, and loss per length for the gradient), so that (1e-60, 0) and
+        // (2.5e-61, 7.5e-61) at m = 1e-30, L = 3, lambda = lambda_c are told apart as they are at m = 1.
+        var scale = RegularizedScalarOracle.ValueScale(c.M, c.Lambda, c.Depth);
+        var gradientScale = scale / Math.Pow(scale, 0.5 / c.Depth);
         var parts = points.Select(w => (D: Math.Pow(c.M - w.Aggregate(1.0, (p, x) => p * x), 2), R: c.Lambda / c.Depth * w.Sum(x => x * x))).ToList();
         var losses = points.Select(w => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w).Loss()).ToList();
         var gradients = points.Select(w => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w).Gradient().Max(Math.Abs)).ToList();
         var constant = parts.All(p => Tolerance.GridSearch.IsClose(p.D, parts[0].D, scale) && Tolerance.GridSearch.IsClose(p.R, parts[0].R, scale));
         var evidence = $"(D, R) at the minimizers: {string.Join("; ", parts.Select(p => $"({p.D:G10}, {p.R:G10})"))}";
         return Outcome.All(
-            Outcome.Check(gradients.All(g => g <= Tolerance.MinimizerResidual.Bound(scale * 10)), c.Regime, $"oracle gradients {string.Join(", ", gradients.Select(g => g.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}"),
+            Outcome.Check(gradients.All(g => g <= Tolerance.MinimizerResidual.Bound(gradientScale * 10)), c.Regime, $"oracle gradients {string.Join(", ", gradients.Select(g => g.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}"),
             Outcome.Check(losses.All(l => Tolerance.GridSearch.IsClose(l, losses.Min(), scale)), c.Regime, "all minimizers have the same loss"),
             Outcome.Check(points.All(w => c.M == 0 || w.Aggregate(1.0, (p, x) => p * x) * c.M >= 0), c.Regime, "rho has the sign of m (eq. 10)"),
             Outcome.Check(constant == expectConstant, c.Regime, $"{(expectConstant ? "constant" : "different")} expected; {evidence}"));

@@ -70,7 +70,9 @@ public static class RegT3
         var dense = OracleAt(c, layers, out var gradient);
         var scale = dense.Scale;
         var worst = dense.Eigenvalues.Zip(expected.Order(), (a, b) => Math.Abs(a - b)).DefaultIfEmpty(double.PositiveInfinity).Max();
-        var stationary = gradient.Max(Math.Abs) <= Tolerance.MinimizerResidual.Bound(scale * (Math.Abs(layers[0]) + Math.Abs(c.M) + 1));
+        // The gradient is of the size of the Hessian times a length (|w| or the problem's own): homogeneous, unlike |m| + 1.
+        var length = Math.Pow(RegularizedScalarOracle.ValueScale(c.M, c.Lambda, c.Depth), 0.5 / c.Depth);
+        var stationary = gradient.Max(Math.Abs) <= Tolerance.MinimizerResidual.Bound(scale * (Math.Abs(layers[0]) + length));
         var spectra = $"{what} [{Join(expected.Order())}] vs oracle [{Join(dense.Eigenvalues)}]";
         return Outcome.All(
             Outcome.Compare($"largest eigenvalue gap, {spectra}", worst, 0, scale, Tolerance.DenseOracle, c.Regime),
@@ -80,15 +82,15 @@ public static class RegT3
 
     private static Outcome CheckOptimizerFound(ScalarRegularizedCase c, Formulas f)
     {
-        var scale = (c.M * c.M) + c.Lambda;
+        var scale = RegularizedScalarOracle.ValueScale(c.M, c.Lambda, c.Depth);
         var globalLoss = ScalarEndToEnd.Objective(c.M, c.Lambda, c.Depth, ScalarEndToEnd.GlobalMinimizers(c.M, c.Lambda, c.Depth)[0]);
-        var s = Math.Max(Math.Pow(Math.Abs(c.M), 1.0 / c.Depth), 0.1);
-        var found = RandomStartDescent.PolishedEndpoints(w => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w), c.Depth, s, 4, c.SignPattern)
+        var problem = RegularizedScalarOracle.Scale(c.M, c.Lambda, c.Depth);
+        var found = RandomStartDescent.PolishedEndpoints(w => RegularizedScalarOracle.Landscape(c.M, c.Lambda, w), c.Depth, problem, 4, c.SignPattern)
             .Where(e => Tolerance.GridSearch.IsClose(e.Loss, globalLoss, scale))
             .ToList();
         var outcomes = found.Select(e =>
         {
-            // Magnitudes are judged against the problem's length scale (m^2 + lambda)^(1/2L): below the flatness
+            // Magnitudes are judged against the problem's length scale ValueScale^(1/2L): below the flatness
             // tolerance of it an optimizer's endpoint is at the collapsed minimizer w = 0 (it stops near 1e-164, not at 0).
             var length = Math.Pow(scale, 0.5 / c.Depth);
             var magnitudes = e.Point.Select(Math.Abs).ToArray();
