@@ -79,6 +79,41 @@ public sealed class CertificateTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Layers of sizes 1e-160, 1e-160, 1e160 (widths 2,2,2,2): the partial product W_2 W_1 is subnormal (1e-320) and
+    /// loses relative precision, so the floating-point dense oracle is off by about 4e-4, while EXACT-T5's double lies
+    /// inside the proven enclosure of the exact Hessian. The certificate decides a disagreement the oracles cannot:
+    /// here the formula is right and the oracle wrong. (When the oracle learns scaled partial products, the second
+    /// assertion below is the one to update.)
+    /// </summary>
+    [Fact]
+    public void ExactT5_AtSubnormalPartialProducts_IsCertifiedWhereTheFloatingOracleIsNot()
+    {
+        var random = new Random(3);
+        double[] scales = [1e-160, 1e-160, 1e160];
+        var layers = scales.Select(c =>
+        {
+            var m = new double[2, 2];
+            for (var i = 0; i < 2; i++)
+            {
+                for (var j = 0; j < 2; j++)
+                {
+                    m[i, j] = c * (random.NextDouble() - 0.5);
+                }
+            }
+
+            return m;
+        }).ToList();
+        var matrices = layers.Select(l => Matrix<double>.Build.DenseOfArray(l)).ToList();
+        var minimizer = Minimizer.OfProduct(matrices);
+        var enclosure = LambdaMaxEnclosure.Of(HessianEnclosure.AtOwnProduct(layers)).Value;
+        var theorem5 = Sharpness.Theory.Exact.Theorem5.LambdaMax(minimizer);
+        var oracle = new LossLandscape(matrices, minimizer.Target).DenseHessian().Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real);
+        output.WriteLine($"proven lambda_max {enclosure}, EXACT-T5 {theorem5:R}, floating dense oracle {oracle:R}");
+        Assert.True(enclosure.Contains(theorem5));
+        Assert.True(Math.Abs(oracle - enclosure.Midpoint) > 1e-6 * enclosure.Midpoint);
+    }
+
     [Fact]
     public void ExactCe_RationalCompanion_IsFlatButNotBalanced_Exactly()
     {
