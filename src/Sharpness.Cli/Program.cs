@@ -65,8 +65,8 @@ internal static partial class Program
         return ReferenceEquals(output, System.Console.Out) ? Console() : Plain(output, 200);
     }
 
-    // No colours, not interactive (so no progress bar), a fixed width.
-    private static IAnsiConsole Plain(TextWriter output, int width)
+    /// <summary>A console with no colours, not interactive (so no progress bar), of a fixed width: redirected output and snapshots.</summary>
+    internal static IAnsiConsole Plain(TextWriter output, int width)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -2,19 +2,13 @@ using Spectre.Console;
 
 namespace Sharpness.Tests.Snapshots;
 
-/// <summary>A console for snapshotting a verb's output: no colours, not interactive (so no progress bar), a fixed width.</summary>
+/// <summary>A console for snapshotting a verb's output: the command's own plain console (no colours, not interactive, so no
+/// progress bar, a fixed width), with Unicode box drawing whatever the test host's locale says.</summary>
 internal static class PlainConsole
 {
     public static IAnsiConsole Over(TextWriter writer, int width = 200)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = width;
+        var console = global::Program.Plain(writer, width);
         console.Profile.Capabilities.Unicode = true;
         return console;
     }
