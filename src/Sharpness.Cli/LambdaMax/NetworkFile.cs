@@ -1,15 +1,19 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Cli.LambdaMax.Formats;
 using Sharpness.Theory;
 
 namespace Sharpness.Cli.LambdaMax;
 
 /// <summary>
-/// A user's network as the <c>lambda-max</c> verb reads it: <c>{"layers": [W_1, ..., W_L], "target": M, "lambda": number}</c>,
-/// each matrix a list of rows, <c>W_1</c> applied first; <c>target</c> (default: the product <c>W_L...W_1</c>) and <c>lambda</c>
-/// (default 0) are optional, and null means absent. Every check the theory makes is made here first, so that each bad input
-/// gets one line naming its place; layers, rows and columns are counted from 1 (<c>layers[1]</c> is <c>W_1</c>).
+/// A user's network as the <c>lambda-max</c> verb reads it, from one of three formats chosen by the file's extension:
+/// JSON <c>{"layers": [W_1, ..., W_L], "target": M, "lambda": number}</c> (each matrix a list of rows, <c>W_1</c> applied
+/// first; <see cref="JsonNetwork"/>), a NumPy <c>.npz</c> of arrays <c>W1 ... WL</c>, <c>target</c> and a 0-d <c>lambda</c>
+/// (<see cref="NpzNetwork"/>), or a PyTorch <c>.safetensors</c> state_dict of bias-free <c>nn.Linear</c> layers
+/// (<see cref="SafetensorsNetwork"/>). <c>target</c> (default: the product <c>W_L...W_1</c>) and <c>lambda</c> (default 0) are
+/// optional; <see cref="NetworkOverrides"/> from the command line replace them. Every check the theory makes is made here
+/// first, so that each bad input gets one line naming its place; layers, rows and columns are counted from 1.
 /// </summary>
 internal sealed class NetworkFile
 {
@@ -31,74 +35,33 @@ internal sealed class NetworkFile
     /// <summary>The layers <c>W_1, ..., W_L</c>, input side first.</summary>
     public IReadOnlyList<Matrix<double>> Layers { get; }
 
-    /// <summary>The target <c>M</c> the file gives, or null when it gives none.</summary>
+    /// <summary>The target <c>M</c> the file (or <c>--target</c>) gives, or null when none is given.</summary>
     public Matrix<double>? Target { get; }
 
     /// <summary>The regularization <c>lambda &gt;= 0</c> (0: unregularized).</summary>
     public double Lambda { get; }
 
-    /// <summary>Reads and validates the file at <paramref name="path"/>.</summary>
+    /// <summary>Reads and validates the file at <paramref name="path"/>, its format chosen by the extension
+    /// (<c>.safetensors</c>, <c>.npz</c>, anything else JSON), with <paramref name="overrides"/> replacing its target and lambda.</summary>
     /// <exception cref="NetworkFileException">The file cannot be read or is not a valid network.</exception>
-    public static NetworkFile Read(string path)
+    public static NetworkFile Read(string path, NetworkOverrides? overrides = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (path.Trim().Length == 0)
+        var parts = WithFile(path, "FILE", stream => Path.GetExtension(path).ToUpperInvariant() switch
         {
-            throw new NetworkFileException("FILE needs a file name, not an empty string");
-        }
-
-        if (Directory.Exists(path))
-        {
-            throw new NetworkFileException($"cannot read {path}: it is a directory");
-        }
-
-        if (AtomicFile.IsDevice(path))
-        {
-            throw new NetworkFileException($"cannot read {path}: it is a device, not a file");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new NetworkFileException($"cannot read {path}: no such file", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new NetworkFileException($"cannot read {path}: {OneLine(ex.Message)}", ex);
-        }
-
-        return Parse(text);
+            ".SAFETENSORS" => SafetensorsNetwork.Read(stream),
+            ".NPZ" => NpzNetwork.Read(stream),
+            _ => JsonNetwork.Read(stream),
+        });
+        return From(parts, overrides ?? NetworkOverrides.None);
     }
 
     /// <summary>Parses and validates the JSON text of a network file.</summary>
     /// <exception cref="NetworkFileException">The text is not a valid network.</exception>
     public static NetworkFile Parse(string json)
     {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            throw new NetworkFileException("the file is empty: it needs {\"layers\": [W_1, ..., W_L]}");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new NetworkFileException(
-                string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {ex.LineNumber + 1}, column {ex.BytePositionInLine + 1}: {ReaderMessage(ex)}"),
-                ex);
-        }
-
-        using (document)
-        {
-            return FromRoot(document.RootElement);
-        }
+        ArgumentNullException.ThrowIfNull(json);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json), writable: false);
+        return From(JsonNetwork.Read(stream), NetworkOverrides.None);
     }
 
     /// <summary>
@@ -111,93 +74,114 @@ internal sealed class NetworkFile
         return Target is null ? bare.WithTargetAtProduct() : bare.WithTarget(Target);
     }
 
-    private static NetworkFile FromRoot(JsonElement root)
+    /// <summary>Opens <paramref name="path"/> for <paramref name="read"/>, turning every way a file cannot be read into one line
+    /// naming it (<paramref name="role"/> names the argument for an empty path).</summary>
+    internal static T WithFile<T>(string path, string role, Func<Stream, T> read)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Trim().Length == 0)
         {
-            throw new NetworkFileException($"the file holds {Describe(root)}, not an object {{\"layers\": [W_1, ..., W_L]}}");
+            throw new NetworkFileException($"{role} needs a file name, not an empty string");
         }
 
-        JsonElement? layersElement = null;
-        JsonElement? targetElement = null;
-        JsonElement? lambdaElement = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in root.EnumerateObject())
+        if (Directory.Exists(path))
         {
-            if (!seen.Add(property.Name))
-            {
-                throw new NetworkFileException($"property \"{property.Name}\" appears twice");
-            }
-
-            var value = property.Value.ValueKind == JsonValueKind.Null ? (JsonElement?)null : property.Value;
-            switch (property.Name)
-            {
-                case "layers":
-                    layersElement = property.Value;
-                    break;
-                case "target":
-                    targetElement = value;
-                    break;
-                case "lambda":
-                    lambdaElement = value;
-                    break;
-                default:
-                    throw new NetworkFileException($"unknown property \"{property.Name}\" (a network file has layers, target and lambda)");
-            }
+            throw new NetworkFileException($"cannot read {path}: it is a directory");
         }
 
-        var layers = ReadLayers(layersElement);
-        var target = targetElement is { } t ? ReadMatrix(t, "target") : null;
-        if (target is not null && (target.RowCount != layers[^1].RowCount || target.ColumnCount != layers[0].ColumnCount))
+        if (AtomicFile.IsDevice(path))
+        {
+            throw new NetworkFileException($"cannot read {path}: it is a device, not a file");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            return read(stream);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new NetworkFileException($"cannot read {path}: no such file", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new NetworkFileException($"cannot read {path}: {OneLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>"<paramref name="next"/> has c columns but <paramref name="previous"/> has r rows" unless the two chain
+    /// (<c>W_(i+1)</c> has as many columns as <c>W_i</c> has rows).</summary>
+    internal static void RequireChains(NamedMatrix previous, NamedMatrix next) =>
+        RequireChains(previous.Name, previous.Value.RowCount, next.Name, next.Value.ColumnCount);
+
+    /// <summary>The same check from the shapes alone (a binary file's header gives them before its data).</summary>
+    internal static void RequireChains(string previous, int previousRows, string next, int nextColumns)
+    {
+        if (nextColumns != previousRows)
         {
             throw new NetworkFileException(
-                $"target is {Shape(target)} but the product W_L...W_1 is {layers[^1].RowCount}x{layers[0].ColumnCount}");
+                $"{next} has {Count(nextColumns, "column", "columns")} but {previous} has {Count(previousRows, "row", "rows")}");
+        }
+    }
+
+    /// <summary>The first entry of <paramref name="matrix"/> (in reading order, row by row) that is NaN or infinite, named; for
+    /// the binary formats, whose numbers are decoded without a parser that could object.</summary>
+    internal static void RequireFinite(NamedMatrix matrix)
+    {
+        var m = matrix.Value;
+        if (m.Enumerate().All(double.IsFinite))
+        {
+            return;
         }
 
-        var lambda = lambdaElement is { } l ? ReadNumber(l, "lambda") : 0;
+        for (var i = 0; i < m.RowCount; i++)
+        {
+            for (var j = 0; j < m.ColumnCount; j++)
+            {
+                if (!double.IsFinite(m[i, j]))
+                {
+                    throw new NetworkFileException(string.Create(CultureInfo.InvariantCulture, $"{matrix.Name} row {i + 1} column {j + 1} is {m[i, j]}"));
+                }
+            }
+        }
+    }
+
+    /// <summary>"<paramref name="name"/> is 0x3, an empty matrix" for a matrix without rows or columns.</summary>
+    internal static void RequireNotEmpty(string name, int rows, int columns)
+    {
+        if (rows == 0 || columns == 0)
+        {
+            throw new NetworkFileException($"{name} is {rows}x{columns}, an empty matrix");
+        }
+    }
+
+    // The checks after reading, in the order the JSON format has always made them: widths, target, lambda, the double range.
+    private static NetworkFile From(NetworkParts parts, NetworkOverrides overrides)
+    {
+        var layers = parts.Layers.Select(l => l.Value).ToList();
+        RequireFeasible(layers);
+        var target = overrides.TargetPath is { } targetPath ? NpyArray.ReadMatrixFile(targetPath, $"target ({targetPath})") : FileTarget(parts);
+        if (target is not null && (target.Value.RowCount != layers[^1].RowCount || target.Value.ColumnCount != layers[0].ColumnCount))
+        {
+            throw new NetworkFileException(
+                $"{target.Name} is {Shape(target.Value)} but the product W_L...W_1 is {layers[^1].RowCount}x{layers[0].ColumnCount}");
+        }
+
+        var (lambda, lambdaName) = overrides.Lambda is { } given ? (given, "--lambda") : (FileLambda(parts), parts.LambdaName);
         if (lambda < 0)
         {
-            throw new NetworkFileException(string.Create(CultureInfo.InvariantCulture, $"lambda is {lambda:R}, but it must be >= 0"));
+            throw new NetworkFileException(string.Create(CultureInfo.InvariantCulture, $"{lambdaName} is {lambda:R}, but it must be >= 0"));
         }
 
         RequireRepresentable(layers, target, lambda);
-        return new NetworkFile(layers, target, lambda);
+        return new NetworkFile(layers, target?.Value, lambda);
     }
 
-    private static List<Matrix<double>> ReadLayers(JsonElement? element)
-    {
-        if (element is not { } layersElement)
-        {
-            throw new NetworkFileException("layers is missing: the file needs {\"layers\": [W_1, ..., W_L]}");
-        }
+    private static NamedMatrix? FileTarget(NetworkParts parts) =>
+        parts.TargetProblem is { } problem ? throw new NetworkFileException(problem) : parts.Target;
 
-        if (layersElement.ValueKind != JsonValueKind.Array)
-        {
-            throw new NetworkFileException($"layers is {Describe(layersElement)}, not a list of matrices [W_1, ..., W_L]");
-        }
-
-        if (layersElement.GetArrayLength() == 0)
-        {
-            throw new NetworkFileException("layers is empty: give at least one matrix W_1");
-        }
-
-        var layers = new List<Matrix<double>>();
-        foreach (var item in layersElement.EnumerateArray())
-        {
-            var k = layers.Count + 1;
-            var layer = ReadMatrix(item, $"layers[{k}]");
-            if (k > 1 && layer.ColumnCount != layers[^1].RowCount)
-            {
-                throw new NetworkFileException(
-                    $"layers[{k}] has {Count(layer.ColumnCount, "column", "columns")} but layers[{k - 1}] has {Count(layers[^1].RowCount, "row", "rows")}");
-            }
-
-            layers.Add(layer);
-        }
-
-        RequireFeasible(layers);
-        return layers;
-    }
+    private static double FileLambda(NetworkParts parts) =>
+        parts.LambdaProblem is { } problem ? throw new NetworkFileException(problem) : parts.Lambda ?? 0;
 
     // The theory is stated for feasible widths (EXACT eq. 17), and Factorization rejects the rest; say so in the file's terms.
     private static void RequireFeasible(List<Matrix<double>> layers)
@@ -222,7 +206,7 @@ internal sealed class NetworkFile
     // the first term's diagonal); the loss is r^2 + (lambda/L) sum_i n_i^2. Each must stay below 1e300, and a nonzero H above
     // 2.2e-298; the target must hold no subnormal number, and a default target (the product) must be the product to the
     // minimizer tolerance, which fails exactly where the product is subnormal or underflows.
-    private static void RequireRepresentable(List<Matrix<double>> layers, Matrix<double>? target, double lambda)
+    private static void RequireRepresentable(List<Matrix<double>> layers, NamedMatrix? named, double lambda)
     {
         var logNorms = layers.Select(Log2Frobenius).ToArray();
         var logProduct = logNorms.Sum();
@@ -231,9 +215,10 @@ internal sealed class NetworkFile
             throw TooLarge("the product W_L...W_1", logProduct, "prod_i ||W_i||_F");
         }
 
-        if (target is not null)
+        var target = named?.Value;
+        if (named is not null)
         {
-            RequireNormal(target, "target");
+            RequireNormal(named.Value, named.Name);
         }
 
         var point = new Factorization(layers, target ?? new Factorization(layers).Product());
@@ -319,96 +304,23 @@ internal sealed class NetworkFile
         return top + Math.Log2(list.Sum(x => Math.Pow(2, x - top)));
     }
 
-    private static Matrix<double> ReadMatrix(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            throw new NetworkFileException($"{name} is {Describe(element)}, not a matrix (a list of rows)");
-        }
+    /// <summary>"3x4".</summary>
+    internal static string Shape(Matrix<double> m) => $"{m.RowCount}x{m.ColumnCount}";
 
-        var rowCount = element.GetArrayLength();
-        if (rowCount == 0)
-        {
-            throw new NetworkFileException($"{name} has no rows");
-        }
+    /// <summary>"1 row", "3 rows".</summary>
+    internal static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
-        double[,]? entries = null;
-        var i = 0;
-        foreach (var row in element.EnumerateArray())
-        {
-            i++;
-            if (row.ValueKind != JsonValueKind.Array)
-            {
-                throw new NetworkFileException($"{name} row {i} is {Describe(row)}, not a list of numbers");
-            }
+    /// <summary>The text on one line (line breaks become spaces).</summary>
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}
 
-            var length = row.GetArrayLength();
-            if (length == 0)
-            {
-                throw new NetworkFileException($"{name} row {i} is empty");
-            }
-
-            entries ??= new double[rowCount, length];
-            if (length != entries.GetLength(1))
-            {
-                throw new NetworkFileException($"{name} row {i} has {Count(length, "entry", "entries")} but row 1 has {entries.GetLength(1)}");
-            }
-
-            var j = 0;
-            foreach (var entry in row.EnumerateArray())
-            {
-                j++;
-                entries[i - 1, j - 1] = ReadNumber(entry, $"{name} row {i} column {j}");
-            }
-        }
-
-        return Matrix<double>.Build.DenseOfArray(entries!);
-    }
-
-    // A finite double, or an error naming the place. JSON has no NaN or infinity literals, but strings can spell them and
-    // numbers beyond the double range (1e400) overflow: System.Text.Json reads those as infinity.
-    private static double ReadNumber(JsonElement element, string place)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Number when element.TryGetDouble(out var x) && double.IsFinite(x):
-                return x;
-            case JsonValueKind.Number:
-                throw new NetworkFileException($"{place} is {element.GetRawText()}, which overflows to infinity");
-            case JsonValueKind.String when double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
-                throw new NetworkFileException(
-                    double.IsNaN(parsed) ? $"{place} is NaN"
-                    : double.IsInfinity(parsed) ? $"{place} is {element.GetString()}"
-                    : $"{place} is the string \"{element.GetString()}\": write numbers without quotes");
-            default:
-                throw new NetworkFileException($"{place} is {Describe(element)}, not a number");
-        }
-    }
-
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => $"the string \"{OneLine(element.GetString() ?? string.Empty)}\"",
-        JsonValueKind.Number => $"the number {element.GetRawText()}",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => "null",
-    };
-
-    private static string Shape(Matrix<double> m) => $"{m.RowCount}x{m.ColumnCount}";
-
-    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
-
-    // System.Text.Json appends " LineNumber: 2 | BytePositionInLine: 10." to its messages; the position is given separately.
-    private static string ReaderMessage(JsonException ex)
-    {
-        var message = OneLine(ex.Message);
-        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return position < 0 ? message : message[..position];
-    }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+/// <summary>What the command line says instead of the file: <c>--target FILE.npy</c> and <c>--lambda X</c>.</summary>
+/// <param name="TargetPath">The <c>.npy</c> file holding the target <c>M</c>, or null to keep the file's.</param>
+/// <param name="Lambda">The regularization, or null to keep the file's.</param>
+internal sealed record NetworkOverrides(string? TargetPath, double? Lambda)
+{
+    /// <summary>Nothing replaced.</summary>
+    public static NetworkOverrides None { get; } = new(null, null);
 }
 
 /// <summary>A network file that cannot be read or is invalid; the message is one line naming the place.</summary>
