@@ -100,7 +100,7 @@ internal static class JsonNetwork
                         break;
                     default:
                         seenLambda = true;
-                        lambda = tokens.TokenType == JsonTokenType.Null ? null : ReadNumber(ref tokens, "lambda", out lambdaProblem);
+                        lambda = tokens.TokenType == JsonTokenType.Null ? null : ReadNumber(ref tokens, "lambda", 0, 0, out lambdaProblem);
                         break;
                 }
             }
@@ -213,7 +213,7 @@ internal static class JsonNetwork
                     continue;
                 }
 
-                var x = ReadNumber(ref tokens, $"{name} row {i} column {j}", out entryProblem);
+                var x = ReadNumber(ref tokens, name, i, j, out entryProblem);
                 if (entryProblem is null)
                 {
                     entries.Add(x);
@@ -234,15 +234,20 @@ internal static class JsonNetwork
         return problem is null ? NamedMatrix.OfColumnMajor(name, i, columns, entries.ToColumnMajor(i, columns)) : null;
     }
 
-    // A finite double, or a problem naming the place. JSON has no NaN or infinity literals, but strings can spell them and
-    // numbers beyond the double range (1e400) overflow.
-    private static double ReadNumber(ref JsonTokens tokens, string place, out string? problem)
+    // A finite double, or a problem naming the place (entry (row, column) of the matrix, or the number itself for row 0; the
+    // name is formatted only for a problem, not for every entry). JSON has no NaN or infinity literals, but strings can spell
+    // them and numbers beyond the double range (1e400) overflow.
+    private static double ReadNumber(ref JsonTokens tokens, string name, int row, int column, out string? problem)
     {
         problem = null;
+        if (tokens.TokenType == JsonTokenType.Number && tokens.TryGetDouble(out var x) && double.IsFinite(x))
+        {
+            return x;
+        }
+
+        var place = row == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} row {row} column {column}");
         switch (tokens.TokenType)
         {
-            case JsonTokenType.Number when tokens.TryGetDouble(out var x) && double.IsFinite(x):
-                return x;
             case JsonTokenType.Number:
                 problem = $"{place} is {tokens.RawText()}, which overflows to infinity";
                 return 0;
