@@ -25,11 +25,14 @@ internal sealed class NetworkFile
     // so entries 1e-10 of it must still be normal doubles (2.2e-308 and up), not subnormals with fewer significant bits.
     private const double SmallestHessianBound = 2.2250738585072014E-308 / 1e-10;
 
-    private NetworkFile(IReadOnlyList<Matrix<double>> layers, Matrix<double>? target, double lambda)
+    private readonly Factorization _point;
+
+    private NetworkFile(IReadOnlyList<Matrix<double>> layers, Matrix<double>? target, double lambda, Factorization point)
     {
         Layers = layers;
         Target = target;
         Lambda = lambda;
+        _point = point;
     }
 
     /// <summary>The layers <c>W_1, ..., W_L</c>, input side first.</summary>
@@ -65,14 +68,10 @@ internal sealed class NetworkFile
     }
 
     /// <summary>
-    /// The point the theory works with: the layers, the target (the product when the file gives none) and lambda (none when 0).
+    /// The point the theory works with: the layers, the target (the product when the file gives none) and lambda (none when 0);
+    /// the one the range checks were made on, so its residual is computed once and its copies of the layers made once.
     /// </summary>
-    public Factorization ToFactorization()
-    {
-        double? lambda = Lambda > 0 ? Lambda : null;
-        var bare = new Factorization(Layers, target: null, lambda);
-        return Target is null ? bare.WithTargetAtProduct() : bare.WithTarget(Target);
-    }
+    public Factorization ToFactorization() => _point;
 
     /// <summary>Opens <paramref name="path"/> for <paramref name="read"/>, turning every way a file cannot be read into one line
     /// naming it (<paramref name="role"/> names the argument for an empty path).</summary>
@@ -173,8 +172,8 @@ internal sealed class NetworkFile
             throw new NetworkFileException(string.Create(CultureInfo.InvariantCulture, $"{lambdaName} is {lambda:R}, but it must be >= 0"));
         }
 
-        RequireRepresentable(layers, target, lambda);
-        return new NetworkFile(layers, target?.Value, lambda);
+        var point = RequireRepresentable(layers, target, lambda);
+        return new NetworkFile(layers, target?.Value, lambda, point);
     }
 
     private static NamedMatrix? FileTarget(NetworkParts parts) =>
@@ -205,8 +204,8 @@ internal sealed class NetworkFile
     // H = 2 (sum_k prod_(i != k) n_i)^2 + 4 r sum_(k < j) prod_(i != k, j) n_i + 2 lambda / L (eq. 34's 2 sum_k ||A_k||^2 ||B_k||^2 is
     // the first term's diagonal); the loss is r^2 + (lambda/L) sum_i n_i^2. Each must stay below 1e300, and a nonzero H above
     // 2.2e-298; the target must hold no subnormal number, and a default target (the product) must be the product to the
-    // minimizer tolerance, which fails exactly where the product is subnormal or underflows.
-    private static void RequireRepresentable(List<Matrix<double>> layers, NamedMatrix? named, double lambda)
+    // minimizer tolerance, which fails exactly where the product is subnormal or underflows. Returns the point checked.
+    private static Factorization RequireRepresentable(List<Matrix<double>> layers, NamedMatrix? named, double lambda)
     {
         var logNorms = layers.Select(Log2Frobenius).ToArray();
         var logProduct = logNorms.Sum();
@@ -221,7 +220,7 @@ internal sealed class NetworkFile
             RequireNormal(named.Value, named.Name);
         }
 
-        var point = new Factorization(layers, target ?? new Factorization(layers).Product());
+        var point = new Factorization(layers, target ?? new Factorization(layers).Product(), lambda > 0 ? lambda : null);
         if (target is null && !point.IsMinimizer())
         {
             var largest = point.Product().Enumerate().Max(Math.Abs);
@@ -252,6 +251,8 @@ internal sealed class NetworkFile
                 CultureInfo.InvariantCulture,
                 $"the numbers are too small for double precision: the Hessian's entries are at most about {Power(logHessian)} (2 (sum_k prod_(i != k) ||W_i||_F)^2 + residual and lambda terms), below {SmallestHessianBound:G3}, where entries 1e-10 of its size are subnormal; rescale the layers"));
         }
+
+        return point;
     }
 
     private static NetworkFileException TooLarge(string what, double log2, string bound) => new(string.Create(

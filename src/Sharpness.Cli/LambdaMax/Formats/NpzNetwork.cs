@@ -53,7 +53,7 @@ internal static class NpzNetwork
                 }
                 else
                 {
-                    throw new NetworkFileException($"unknown array '{entry.FullName}' ({Contents})");
+                    throw new NetworkFileException($"unknown array '{name}' ({Contents})");
                 }
             }
 
