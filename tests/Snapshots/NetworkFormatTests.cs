@@ -69,6 +69,12 @@ public sealed class NetworkFormatTests : IDisposable
         Assert.Equal(withoutLambda, Run(Path.Combine(Fixtures, "net-target-lambda.json"), "--lambda", "0"));
         var atProduct = Run(Path.Combine(Fixtures, "net-f64.json"));
         Assert.NotEqual(atProduct, withoutLambda);
+
+        // A file with another target and lambda: the options' win.
+        var layers = NetworkFile.Read(Path.Combine(Fixtures, "net-f64.json")).Layers;
+        var other = Path.Combine(_workspace.FullName, "other.json");
+        File.WriteAllText(other, LambdaMaxRun.NetworkJson(layers, Matrix<double>.Build.Dense(2, 3), 2.0));
+        Assert.Equal(Run(Path.Combine(Fixtures, "net-target-lambda.json")), Run(other, "--target", Path.Combine(Fixtures, "target.npy"), "--lambda", "0.5"));
     }
 
     /// <summary>Bad files and option values (<c>{ws}</c> the workspace, <c>{fx}</c> the fixtures), each with its one line.</summary>
@@ -129,6 +135,7 @@ public sealed class NetworkFormatTests : IDisposable
         { "npz NaN lambda", "error: lambda is NaN" },
         { "npz negative lambda", "error: lambda is -1, but it must be >= 0" },
         { "npz truncated data", "error: W1: the data ends after 88 of its 96 bytes (the file is truncated)" },
+        { "npz shape far beyond the data", "error: W1: the data ends after 96 of its 96000000000 bytes (the file is truncated)" },
         { "npz data beyond the shape", "error: W1 has more data than its shape (4, 3) and dtype hold" },
         { "npz not a .npy", "error: W1 is not a .npy array: it does not start with the magic \\x93NUMPY" },
         { "npz npy version 4", "error: W1 is a .npy array of version 4.0, but the reader knows versions 1.0, 2.0 and 3.0" },
@@ -308,6 +315,7 @@ public sealed class NetworkFormatTests : IDisposable
             "npz NaN lambda" => Npz(("W1.npy", Zoo("f8_4x3")), ("W2.npy", Zoo("f8_2x4")), ("lambda.npy", Zoo("nan_0d"))),
             "npz negative lambda" => Npz(("W1.npy", Zoo("f8_4x3")), ("W2.npy", Zoo("f8_2x4")), ("lambda.npy", Zoo("neg_0d"))),
             "npz truncated data" => Npz(("W1.npy", Zoo("f8_4x3")[..^8])),
+            "npz shape far beyond the data" => Npz(("W1.npy", Reshaped(Zoo("f8_4x3"), "(4, 3)", "(4000000, 3000)"))),
             "npz data beyond the shape" => Npz(("W1.npy", [.. Zoo("f8_4x3"), .. new byte[8]])),
             "npz not a .npy" => Npz(("W1.npy", Encoding.UTF8.GetBytes("[[1, 2], [3, 4]]"))),
             "npz npy version 4" => Npz(("W1.npy", Patched(Zoo("f8_4x3"), 6, 4))),
@@ -362,6 +370,15 @@ public sealed class NetworkFormatTests : IDisposable
         var copy = bytes.ToArray();
         copy[at] = value;
         return copy;
+    }
+
+    // The .npy header's shape replaced, the padding shortened to keep the header's length.
+    private static byte[] Reshaped(byte[] npy, string shape, string other)
+    {
+        var text = Encoding.Latin1.GetString(npy);
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var header = text[..end].Replace(shape, other, StringComparison.Ordinal);
+        return Encoding.Latin1.GetBytes(header[..end] + text[end..]);
     }
 
     // Bytes at..at+count flipped: inside an entry's deflate data when at is past its local header (30 bytes and the name).

@@ -109,19 +109,20 @@ internal sealed class NetworkFile
     }
 
     /// <summary>"<paramref name="next"/> has c columns but <paramref name="previous"/> has r rows" unless the two chain
-    /// (<c>W_(i+1)</c> has as many columns as <c>W_i</c> has rows).</summary>
-    internal static void RequireChains(NamedMatrix previous, NamedMatrix next) =>
-        RequireChains(previous.Name, previous.Value.RowCount, next.Name, next.Value.ColumnCount);
-
-    /// <summary>The same check from the shapes alone (a binary file's header gives them before its data).</summary>
+    /// (<c>W_(i+1)</c> has as many columns as <c>W_i</c> has rows), from the shapes alone (a binary file's header gives them
+    /// before its data).</summary>
     internal static void RequireChains(string previous, int previousRows, string next, int nextColumns)
     {
-        if (nextColumns != previousRows)
+        if (ChainProblem(previous, previousRows, next, nextColumns) is { } problem)
         {
-            throw new NetworkFileException(
-                $"{next} has {Count(nextColumns, "column", "columns")} but {previous} has {Count(previousRows, "row", "rows")}");
+            throw new NetworkFileException(problem);
         }
     }
+
+    /// <summary>Why <paramref name="next"/> does not chain with <paramref name="previous"/>, or null when it does.</summary>
+    internal static string? ChainProblem(string previous, int previousRows, string next, int nextColumns) =>
+        nextColumns == previousRows ? null
+        : $"{next} has {Count(nextColumns, "column", "columns")} but {previous} has {Count(previousRows, "row", "rows")}";
 
     /// <summary>The first entry of <paramref name="matrix"/> (in reading order, row by row) that is NaN or infinite, named; for
     /// the binary formats, whose numbers are decoded without a parser that could object.</summary>

@@ -147,16 +147,9 @@ internal static class JsonNetwork
                 continue;
             }
 
-            try
+            problem = layers.Count == 0 ? null : NetworkFile.ChainProblem(layers[^1].Name, layers[^1].Value.RowCount, layer.Name, layer.Value.ColumnCount);
+            if (problem is not null)
             {
-                if (layers.Count > 0)
-                {
-                    NetworkFile.RequireChains(layers[^1], layer);
-                }
-            }
-            catch (NetworkFileException ex)
-            {
-                problem = ex.Message;
                 continue;
             }
 
@@ -276,8 +269,9 @@ internal static class JsonNetwork
         _ => "null",
     };
 
-    // System.Text.Json appends " LineNumber: 2 | BytePositionInLine: 10." to its messages; the position is given separately.
-    private static string ReaderMessage(JsonException ex)
+    /// <summary>The reader's message without the " LineNumber: 2 | BytePositionInLine: 10." System.Text.Json appends (the
+    /// messages here give the position their own way).</summary>
+    internal static string ReaderMessage(JsonException ex)
     {
         var message = NetworkFile.OneLine(ex.Message);
         var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
@@ -365,6 +359,7 @@ internal static class JsonNetwork
         /// <summary>True when the whole text is whitespace (or nothing).</summary>
         public bool IsBlank { get; }
 
+        /// <summary>The current token's type.</summary>
         public readonly JsonTokenType TokenType => _reader.TokenType;
 
         /// <summary>A stream of UTF-8: <paramref name="stream"/> itself, or transcoded when a byte order mark says UTF-16 or UTF-32
@@ -418,10 +413,13 @@ internal static class JsonNetwork
             }
         }
 
+        /// <summary>True when the current property name or string is <paramref name="text"/> (unescaped, without a string).</summary>
         public readonly bool ValueTextEquals(ReadOnlySpan<byte> text) => _reader.ValueTextEquals(text);
 
+        /// <summary>The current number as a double (parsed from the buffer's bytes, without a string).</summary>
         public readonly bool TryGetDouble(out double value) => _reader.TryGetDouble(out value);
 
+        /// <summary>The current string or property name, for a message.</summary>
         // Invalid UTF-8 inside a string cannot be transcoded; the message then shows the bytes decoded with replacement characters.
         public readonly string GetString()
         {
@@ -435,8 +433,10 @@ internal static class JsonNetwork
             }
         }
 
+        /// <summary>The current number as written, for a message.</summary>
         public readonly string RawText() => Encoding.UTF8.GetString(_reader.ValueSpan);
 
+        /// <summary>Returns the buffer to the pool.</summary>
         public void Dispose()
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);

@@ -14,8 +14,9 @@ internal sealed class NpyArray
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    private NpyArray(string name, int[] shape, ElementType type, bool bigEndian, bool fortranOrder)
+    private NpyArray(string name, int[] shape, ElementType type, bool bigEndian, bool fortranOrder, long? dataBytes)
     {
+        DataBytes = dataBytes;
         Name = name;
         Shape = shape;
         Type = type;
@@ -38,13 +39,18 @@ internal sealed class NpyArray
     /// <summary>True when the data is stored column by column.</summary>
     public bool FortranOrder { get; }
 
+    /// <summary>The bytes after the header, when the container says how many (a file's length, a zip entry's size).</summary>
+    public long? DataBytes { get; }
+
     /// <summary>The shape as numpy prints it: <c>()</c>, <c>(3,)</c>, <c>(3, 4)</c>.</summary>
     public string ShapeText => Shape.Count == 1 ? $"({Shape[0]},)" : $"({string.Join(", ", Shape)})";
 
-    /// <summary>Reads the header of the array at the start of <paramref name="stream"/>, leaving the stream at its data.</summary>
+    /// <summary>Reads the header of the array at the start of <paramref name="stream"/>, leaving the stream at its data;
+    /// <paramref name="length"/> is the array's length in bytes when the container knows it (the stream's otherwise).</summary>
     /// <exception cref="NetworkFileException">Not a .npy array, an unknown version, a malformed header or an unsupported dtype.</exception>
-    public static NpyArray ReadHeader(Stream stream, string name)
+    public static NpyArray ReadHeader(Stream stream, string name, long? length = null)
     {
+        length ??= stream.CanSeek ? stream.Length - stream.Position : null;
         Span<byte> start = stackalloc byte[8];
         if (stream.ReadAtLeast(start, 8, throwOnEndOfStream: false) < 8 || !start[..6].SequenceEqual(Magic))
         {
@@ -58,13 +64,13 @@ internal sealed class NpyArray
         }
 
         var lengthBytes = major == 1 ? 2 : 4;
-        Span<byte> length = stackalloc byte[4];
-        if (stream.ReadAtLeast(length[..lengthBytes], lengthBytes, throwOnEndOfStream: false) < lengthBytes)
+        Span<byte> lengthField = stackalloc byte[4];
+        if (stream.ReadAtLeast(lengthField[..lengthBytes], lengthBytes, throwOnEndOfStream: false) < lengthBytes)
         {
             throw new NetworkFileException($"{name}: the .npy header is truncated");
         }
 
-        var headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(length) : BinaryPrimitives.ReadUInt32LittleEndian(length);
+        var headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(lengthField) : BinaryPrimitives.ReadUInt32LittleEndian(lengthField);
         if (headerLength > 1 << 20)
         {
             throw new NetworkFileException($"{name}: the .npy header claims {headerLength} bytes, more than a header of a few numbers needs");
@@ -82,7 +88,7 @@ internal sealed class NpyArray
         var fortran = dict.GetValueOrDefault("fortran_order") as bool? ?? throw Malformed(name, "it has no 'fortran_order' True or False");
         var shape = dict.GetValueOrDefault("shape") as int[] ?? throw Malformed(name, "it has no 'shape' tuple");
         var (type, bigEndian) = Dtype(descr, name);
-        return new NpyArray(name, shape, type, bigEndian, fortran);
+        return new NpyArray(name, shape, type, bigEndian, fortran, length - 8 - lengthBytes - headerLength);
     }
 
     /// <summary>Reads a whole 2-d array (header and data) as a matrix with finite entries.</summary>
@@ -109,6 +115,13 @@ internal sealed class NpyArray
         }
 
         NetworkFile.RequireNotEmpty(Name, Shape[0], Shape[1]);
+        var bytes = (long)Shape[0] * Shape[1] * TensorData.Size(Type);
+        if (DataBytes < bytes)
+        {
+            // Known before anything is allocated: a header may claim a shape far larger than the file.
+            throw new NetworkFileException($"{Name}: the data ends after {DataBytes} of its {bytes} bytes (the file is truncated)");
+        }
+
         var entries = TensorData.Read(stream, Type, BigEndian, Shape[0], Shape[1], rowMajor: !FortranOrder, Name);
         RequireEnd(stream);
         return NamedMatrix.OfColumnMajor(Name, Shape[0], Shape[1], entries);

@@ -136,7 +136,7 @@ internal static class NpzNetwork
         try
         {
             using var stream = entry.Open();
-            return read(stream, NpyArray.ReadHeader(stream, name));
+            return read(stream, NpyArray.ReadHeader(stream, name, entry.Length));
         }
         catch (InvalidDataException ex)
         {

@@ -164,11 +164,15 @@ internal static partial class SafetensorsNetwork
             {
             }
         }
+        catch (InvalidOperationException ex)
+        {
+            throw new NetworkFileException("the header holds a name that is not valid UTF-8", ex);
+        }
         catch (JsonException ex)
         {
             throw new NetworkFileException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"the header is not valid JSON at line {ex.LineNumber + 1}, column {ex.BytePositionInLine + 1}: {TrimPosition(ex.Message)}"), ex);
+                $"the header is not valid JSON at line {ex.LineNumber + 1}, column {ex.BytePositionInLine + 1}: {JsonNetwork.ReaderMessage(ex)}"), ex);
         }
 
         return tensors;
@@ -282,13 +286,6 @@ internal static partial class SafetensorsNetwork
         {
             throw new NetworkFileException($"the data has {dataLength - previous!.End} bytes after the last tensor (the format allows no holes)");
         }
-    }
-
-    private static string TrimPosition(string message)
-    {
-        var one = NetworkFile.OneLine(message);
-        var position = one.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return position < 0 ? one : one[..position];
     }
 
     [GeneratedRegex(@"\d+(?!.*\d)", RegexOptions.CultureInvariant)]
