@@ -1,7 +1,4 @@
 // EXACT-C10/printed: "flat if the product of spectral norms is constant across layers", its rejection and a counterexample with M != 0.
-using MathNet.Numerics.LinearAlgebra;
-using Sharpness.Oracles;
-using Sharpness.Theory;
 using Sharpness.Theory.Exact;
 using Xunit;
 
@@ -22,8 +19,8 @@ public sealed class ExactC10PrintedTests
         // L = 2, widths (1, 3, 1), w_1 = (1, 1, 0)^T / sqrt 2, w_2 = (1, 0, 0): products both 1, m = 1/sqrt 2,
         // lambda_max = 4 against the flat value 2 L |m| = 2 sqrt 2.
         var s = Math.Sqrt(0.5);
-        var minimizer = Minimizer.OfProduct([Matrix<double>.Build.DenseOfArray(new double[,] { { s }, { s }, { 0 } }), Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0 } })]);
-        var lambdaMax = DenseSpectrum.Eigenvalues(new LossLandscape(minimizer.Layers(), minimizer.Target).DenseHessian())[^1];
+        var minimizer = PrintedExamples.TwoLayers(new double[,] { { s }, { s }, { 0 } }, new double[,] { { 1, 0, 0 } });
+        var lambdaMax = PrintedExamples.OracleLambdaMax(minimizer);
 
         Assert.All(PartialProducts.SpectralNormProducts(minimizer.Point), p => Assert.Equal(1, p, 15));
         Assert.Equal(4, lambdaMax, 12);

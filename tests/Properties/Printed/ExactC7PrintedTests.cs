@@ -1,7 +1,4 @@
 // EXACT-C7/printed: "flat iff the product of spectral norms is constant across layers", its rejection and smallest counterexample.
-using MathNet.Numerics.LinearAlgebra;
-using Sharpness.Oracles;
-using Sharpness.Theory;
 using Sharpness.Theory.Exact;
 using Xunit;
 
@@ -20,8 +17,8 @@ public sealed class ExactC7PrintedTests
     public void ExactC7Printed_Fails_SmallestCase()
     {
         // L = 2, widths (1, 2, 1), w_1 = (1, 0)^T, w_2 = (0, 1): m = 0, both products 1, yet lambda_max = 4 > 0 = flat value.
-        var minimizer = Minimizer.OfProduct([Matrix<double>.Build.DenseOfArray(new double[,] { { 1 }, { 0 } }), Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1 } })]);
-        var lambdaMax = DenseSpectrum.Eigenvalues(new LossLandscape(minimizer.Layers(), minimizer.Target).DenseHessian())[^1];
+        var minimizer = PrintedExamples.TwoLayers(new double[,] { { 1 }, { 0 } }, new double[,] { { 0, 1 } });
+        var lambdaMax = PrintedExamples.OracleLambdaMax(minimizer);
 
         Assert.All(PartialProducts.SpectralNormProducts(minimizer.Point), p => Assert.Equal(1, p, 15));
         Assert.Equal(4, lambdaMax, 12);

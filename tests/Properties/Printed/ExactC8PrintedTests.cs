@@ -1,7 +1,4 @@
 // EXACT-C8/printed: "flat iff spectral-norm balanced", its rejection and smallest counterexample.
-using MathNet.Numerics.LinearAlgebra;
-using Sharpness.Oracles;
-using Sharpness.Theory;
 using Sharpness.Theory.Exact;
 using Xunit;
 
@@ -20,8 +17,8 @@ public sealed class ExactC8PrintedTests
     public void ExactC8Printed_Fails_SmallestCase()
     {
         // M = [0], k = 2, L = [1 0] (W_2), R = [0 1] (W_1 = R^T): smax(L) = smax(R) = 1, lambda_max = 2 (1 + 1) = 4, flat value 0.
-        var minimizer = Minimizer.OfProduct([Matrix<double>.Build.DenseOfArray(new double[,] { { 0 }, { 1 } }), Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 } })]);
-        var lambdaMax = DenseSpectrum.Eigenvalues(new LossLandscape(minimizer.Layers(), minimizer.Target).DenseHessian())[^1];
+        var minimizer = PrintedExamples.TwoLayers(new double[,] { { 0 }, { 1 } }, new double[,] { { 1, 0 } });
+        var lambdaMax = PrintedExamples.OracleLambdaMax(minimizer);
 
         Assert.Equal(0, minimizer.Target[0, 0]);
         Assert.Equal(minimizer.Layer(1).L2Norm(), minimizer.Layer(2).L2Norm());
