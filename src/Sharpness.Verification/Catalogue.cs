@@ -1,4 +1,5 @@
 using Sharpness.Verification.Claims.Exact;
+using Sharpness.Verification.Claims.Printed;
 using Sharpness.Verification.Claims.Reg;
 
 namespace Sharpness.Verification;
@@ -34,6 +35,16 @@ public static class Catalogue
         AbsFrob.Claim,
         AbsTrace.Claim,
         AbsCollapse.Claim,
+
+        // Sub-claims: sentences the texts print that say more or less than the CLAIMS.md rewording (issue 13 item 1,
+        // Printed/statements.tsv), checked as printed.
+        ExactRankPrinted.Claim,
+        ExactC7Printed.Claim,
+        ExactC8Printed.Claim,
+        ExactC10Printed.Claim,
+        RegT2Printed.Claim,
+        RegT3Printed.Claim,
+        RegR4Printed.Claim,
     ];
 
     /// <summary>The claim with the given ID (case-insensitive).</summary>

@@ -32,11 +32,13 @@ internal static class AppendixDocument
 
         text.AppendLine();
         text.AppendLine(run.Summary);
+        AppendixPrinted.AppendSummary(text);
         foreach (var report in run.Claims)
         {
             AppendClaim(text, run, report, figures.GetValueOrDefault(report.Claim.Id) ?? []);
         }
 
+        AppendixPrinted.AppendUncovered(text);
         return text.ToString();
     }
 
@@ -66,6 +68,7 @@ internal static class AppendixDocument
 
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"**Finding:** {claim.Finding}");
+        AppendixPrinted.AppendFor(text, claim.Id);
         text.AppendLine();
         text.AppendLine("**Implemented by** (members of the library whose documentation cites this claim):");
         text.AppendLine();
@@ -116,5 +119,6 @@ internal static class AppendixDocument
         }
     }
 
-    private static string Anchor(string id) => id.ToLowerInvariant();
+    // As GitHub forms a heading's anchor: lower case, '/' of a printed sub-claim dropped (exact-rank/printed -> exact-rankprinted).
+    private static string Anchor(string id) => id.ToLowerInvariant().Replace("/", string.Empty, StringComparison.Ordinal);
 }
