@@ -1,7 +1,6 @@
 // The matrix product C := alpha op(A) op(B) + beta C (BLAS's DGEMM), column-major, cache-blocked the way BLIS and
 // OpenBLAS do it (Goto & van de Geijn 2008; Van Zee & van de Geijn 2015): B is packed in kc x nc slabs, A in mc x kc
 // blocks, and an 8x6 register-blocked micro-kernel of Vector256 fused multiply-adds runs over the packed panels.
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -27,6 +26,12 @@ public static unsafe partial class Blas
 
     // Below this many multiply-adds one thread is faster than starting others.
     private const long ParallelLimit = 1L << 21;
+
+    [ThreadStatic]
+    private static double[]? t_packedA;
+
+    [ThreadStatic]
+    private static double[]? t_packedB;
 
     /// <summary>
     /// The matrix product <c>C := alpha op(A) op(B) + beta C</c> (BLAS's DGEMM) on column-major storage: entry <c>(i, j)</c>
@@ -210,9 +215,9 @@ public static unsafe partial class Blas
     private static void Packed(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double* a, int lda, double* b, int ldb, double* c, int ldc)
     {
         var parallel = (long)m * n * k >= ParallelLimit && Environment.ProcessorCount > 1;
-        var packedB = ArrayPool<double>.Shared.Rent(KC * NC);
-        var packedA = ArrayPool<double>.Shared.Rent(KC * MS);
-        try
+        var kcMax = Math.Min(KC, k);
+        var packedB = Buffer(ref t_packedB, kcMax * RoundUp(Math.Min(NC, n), NR));
+        var packedA = Buffer(ref t_packedA, kcMax * RoundUp(Math.Min(MS, m), MR));
         {
             fixed (double* pb = packedB, pa = packedA)
             {
@@ -278,11 +283,20 @@ public static unsafe partial class Blas
                 GC.KeepAlive(cAddress);
             }
         }
-        finally
+    }
+
+    private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+
+    // The calling thread's packing buffer, grown to at least length (packing happens on the calling thread only, so a
+    // product allocates nothing once its thread has seen one as large).
+    private static double[] Buffer(ref double[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
         {
-            ArrayPool<double>.Shared.Return(packedA);
-            ArrayPool<double>.Shared.Return(packedB);
+            buffer = GC.AllocateUninitializedArray<double>(length);
         }
+
+        return buffer;
     }
 
     // op(A) rows [0, ms) by columns [0, kc) from base into MR-row panels: panel r holds alpha op(A)(r MR + t, p) at
