@@ -24,6 +24,11 @@ public static unsafe partial class Blas
     // Below this many multiply-adds, or with a dimension under 4, packing costs more than it saves.
     private const long DirectLimit = 32 * 32 * 32;
 
+    // A product with fewer columns than this reads an A of at most ThinArea entries (1 MB, from L2) once per column faster
+    // than it packs it: (320 x 320)(320 x 5) took twice as long packed.
+    private const int ThinColumns = 16;
+    private const long ThinArea = 1L << 17;
+
     // Below this many multiply-adds one thread is faster than starting others.
     private const long ParallelLimit = 1L << 21;
 
@@ -98,7 +103,7 @@ public static unsafe partial class Blas
                 return;
             }
 
-            if (m < 4 || n < 4 || (long)m * n * k <= DirectLimit)
+            if (m < 4 || n < 4 || (long)m * n * k <= DirectLimit || (n < ThinColumns && (long)m * k <= ThinArea))
             {
                 Direct(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, pc, ldc);
             }

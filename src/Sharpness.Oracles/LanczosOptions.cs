@@ -1,6 +1,6 @@
 namespace Sharpness.Oracles;
 
-/// <summary>Settings of <see cref="Lanczos"/>; the defaults suit operators up to a few hundred thousand dimensions.</summary>
+/// <summary>Settings of <see cref="Lanczos"/>; the defaults suit any dimension (the basis is capped by <see cref="MaxBasisBytes"/>).</summary>
 public sealed record LanczosOptions
 {
     /// <summary>

@@ -12,8 +12,9 @@ public sealed class BlasTests
 {
     private static readonly Transpose[] Both = [Transpose.None, Transpose.Transposed];
 
-    // Shapes on both sides of every switch: the direct path (a dimension under 4, or few multiply-adds), the packed path
-    // with edge tiles, more than one k block (KC = 256), more than one packed row slab (2048 rows) and the parallel limit.
+    // Shapes on both sides of every switch: the direct path (a dimension under 4, few multiply-adds, or under 16 columns
+    // of a small A), the packed path with edge tiles, more than one k block (KC = 256), more than one packed row slab
+    // (2048 rows) and the parallel limit.
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 1, 1 },
@@ -23,7 +24,8 @@ public sealed class BlasTests
         { 8, 6, 16 },
         { 37, 41, 29 },
         { 64, 60, 300 },
-        { 2061, 7, 9 },
+        { 2061, 17, 9 },
+        { 64, 9, 300 },
         { 150, 140, 130 },
     };
 
