@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Sharpness.Kernels;
+
 namespace Sharpness.Oracles;
 
 /// <summary>
@@ -7,36 +10,82 @@ namespace Sharpness.Oracles;
 /// <c>R' = sum_k A_k V_k B_k</c> and <c>A_k'</c>, <c>B_k'</c> the derivatives of the suffix and prefix products.
 /// </summary>
 /// <remarks>
-/// One product costs <c>O(L)</c> matrix products and never forms the <c>N x N</c> matrix. The suffix derivatives are
-/// accumulated from the <c>d_L</c> end and the prefix derivatives from the <c>d_0</c> end, so with scalar ends every product
-/// is matrix-times-vector (<c>O(L d^2)</c>). Everything that does not depend on <c>v</c> (<c>A_k</c>, <c>B_k</c>, <c>R</c>,
-/// <c>A_k^T R</c>) is computed once, when the operator is created. Thread-safe: <see cref="Multiply"/> keeps no state.
+/// One product costs <c>O(L)</c> matrix products (<see cref="Blas.Gemm"/>) and never forms the <c>N x N</c> matrix. The
+/// suffix derivatives are accumulated from the <c>d_L</c> end and the prefix derivatives from the <c>d_0</c> end, so with
+/// scalar ends every product is matrix-times-vector (<c>O(L d^2)</c>); the identities <c>B_1 = I_(d_0)</c> and
+/// <c>A_L = I_(d_L)</c> are never built (a 1 x 20000 layer would need 3.2 GB for one). Everything that does not depend on
+/// <c>v</c> (<c>A_k</c>, <c>B_k</c>, <c>R</c>, <c>A_k^T R</c>) is computed once, when the operator is created; the
+/// directional derivatives live in workspaces that are reused from call to call, so that a product allocates nothing once
+/// the first has run. Thread-safe: concurrent calls take separate workspaces.
 /// </remarks>
 public sealed class HessianOperator : ILinearOperator
 {
-    private readonly LossLandscape _landscape;
-    private readonly Block[] _layers;
-    private readonly Block[] _suffixes;
-    private readonly Block[] _prefixes;
-    private readonly Block _residual;
-    private readonly Block[] _suffixResidual;
+    private readonly int _depth;
     private readonly int[] _widths;
+    private readonly int[] _offsets;
+    private readonly double[][] _layers;
+
+    // B_k = W_(k-1) ... W_1 (d_k x d_0) for k >= 2 (index k - 1); index 0, the identity, is null.
+    private readonly double[]?[] _prefixes;
+
+    // A_k = W_L ... W_(k+1) (d_L x d_k+1) for k <= L - 1 (index k - 1); index L - 1, the identity, is null.
+    private readonly double[]?[] _suffixes;
+
+    // A_k^T R (d_(k+1) x d_0), index k - 1; A_L^T R = R.
+    private readonly double[][] _suffixResidual;
     private readonly double _decay;
+    private readonly ConcurrentBag<Workspace> _workspaces = [];
 
     internal HessianOperator(LossLandscape landscape)
     {
-        _landscape = landscape;
-        var depth = landscape.Depth;
+        _depth = landscape.Depth;
         _widths = [.. landscape.Widths];
-        _layers = [.. Enumerable.Range(0, depth).Select(k => Block.From(landscape.Layer(k)))];
-        var suffixes = landscape.Suffixes();
-        var prefixes = landscape.Prefixes();
-        var residual = landscape.Residual(prefixes);
-        _suffixes = [.. suffixes.Select(Block.From)];
-        _prefixes = [.. prefixes.Select(Block.From)];
-        _residual = Block.From(residual);
-        _suffixResidual = [.. suffixes.Select(a => Block.From(a.TransposeThisAndMultiply(residual)))];
-        _decay = 2 * landscape.Lambda / depth;
+        _offsets = [.. Enumerable.Range(0, _depth + 1).Select(landscape.Offset)];
+        _layers = [.. Enumerable.Range(0, _depth).Select(k => landscape.Layer(k).ToColumnMajorArray())];
+        var d0 = _widths[0];
+        var dL = _widths[_depth];
+
+        _prefixes = new double[]?[_depth];
+        for (var k = 1; k < _depth; k++)
+        {
+            _prefixes[k] = k == 1 ? _layers[0] : Product(_layers[k - 1], _widths[k], _widths[k - 1], _prefixes[k - 1]!, d0);
+        }
+
+        _suffixes = new double[]?[_depth];
+        for (var k = _depth - 2; k >= 0; k--)
+        {
+            _suffixes[k] = k == _depth - 2 ? _layers[_depth - 1] : Product(_suffixes[k + 1]!, dL, _widths[k + 2], _layers[k + 1], _widths[k + 1]);
+        }
+
+        // R = W_L B_L - M.
+        var residual = landscape.Target.ToColumnMajorArray();
+        var last = _depth - 1;
+        if (last == 0)
+        {
+            Blas.Scale(-1, residual);
+            Blas.Axpy(1, _layers[0], residual);
+        }
+        else
+        {
+            Blas.Gemm(Transpose.None, Transpose.None, dL, d0, _widths[last], 1, _layers[last], dL, _prefixes[last]!, _widths[last], -1, residual, dL);
+        }
+
+        _suffixResidual = new double[_depth][];
+        for (var k = 0; k < _depth; k++)
+        {
+            if (_suffixes[k] is { } a)
+            {
+                var s = new double[_widths[k + 1] * d0];
+                Blas.Gemm(Transpose.Transposed, Transpose.None, _widths[k + 1], d0, dL, 1, a, dL, residual, dL, 0, s, _widths[k + 1]);
+                _suffixResidual[k] = s;
+            }
+            else
+            {
+                _suffixResidual[k] = residual;
+            }
+        }
+
+        _decay = 2 * landscape.Lambda / _depth;
         Dimension = landscape.ParameterCount;
     }
 
@@ -59,78 +108,155 @@ public sealed class HessianOperator : ILinearOperator
             throw new ArgumentException($"y has length {y.Length} but the operator has dimension {Dimension}.", nameof(y));
         }
 
-        // Copying x first makes aliased x and y safe, and lets every V_k view one array without further copies.
-        var xs = x.ToArray();
-        for (var i = 0; i < xs.Length; i++)
+        for (var i = 0; i < x.Length; i++)
         {
-            if (!double.IsFinite(xs[i]))
+            if (!double.IsFinite(x[i]))
             {
-                throw new ArgumentException($"x[{i}] is {xs[i]}; all entries must be finite.", nameof(x));
+                throw new ArgumentException($"x[{i}] is {x[i]}; all entries must be finite.", nameof(x));
             }
         }
 
-        var depth = _layers.Length;
+        if (!_workspaces.TryTake(out var workspace))
+        {
+            workspace = new Workspace(_widths);
+        }
+
+        try
+        {
+            // Only an aliased x and y need a copy of x (y is written layer by layer while x is still read).
+            if (x.Overlaps(y))
+            {
+                workspace.Direction ??= new double[Dimension];
+                x.CopyTo(workspace.Direction);
+                x = workspace.Direction;
+            }
+
+            Apply(x, y, workspace);
+        }
+        finally
+        {
+            _workspaces.Add(workspace);
+        }
+    }
+
+    private void Apply(ReadOnlySpan<double> x, Span<double> y, Workspace workspace)
+    {
         var d0 = _widths[0];
-        var dL = _widths[depth];
-        var v = new Block[depth];
-        for (var k = 0; k < depth; k++)
-        {
-            v[k] = new Block(_widths[k + 1], _widths[k], xs, _landscape.Offset(k));
-        }
+        var dL = _widths[_depth];
 
-        // Forward sweep: dB_(k+1) = V_k B_k + W_k dB_k with dB_1 = 0; its last step is dP = R'.
-        var prefixDerivatives = new Block?[depth + 1];
-        for (var k = 0; k < depth; k++)
+        // Forward sweep: dB_(k+1) = V_k B_k + W_k dB_k with dB_1 = 0 and B_1 = I; its last step is dP = R'.
+        var prefixDerivatives = workspace.PrefixDerivatives;
+        for (var k = 0; k < _depth; k++)
         {
-            var next = new Block(_widths[k + 1], d0);
-            Block.MultiplyAdd(v[k], _prefixes[k], next);
-            if (prefixDerivatives[k] is { } previous)
+            var (rows, inner) = (_widths[k + 1], _widths[k]);
+            var next = prefixDerivatives[k + 1];
+            if (k == 0)
             {
-                Block.MultiplyAdd(_layers[k], previous, next);
+                V(x, 0).CopyTo(next);
+                continue;
             }
 
-            prefixDerivatives[k + 1] = next;
+            Blas.Gemm(Transpose.None, Transpose.None, rows, d0, inner, 1, V(x, k), rows, _prefixes[k]!, inner, 0, next, rows);
+            Blas.Gemm(Transpose.None, Transpose.None, rows, d0, inner, 1, _layers[k], rows, prefixDerivatives[k], inner, 1, next, rows);
         }
 
-        var residualDerivative = prefixDerivatives[depth]!;
+        var residualDerivative = prefixDerivatives[_depth];
 
-        // Backward sweep: dA_k = dA_(k+1) W_(k+1) + A_(k+1) V_(k+1) with dA_L = 0.
-        Block? suffixDerivative = null;
-        for (var k = depth - 1; k >= 0; k--)
+        // Backward sweep: dA_k = dA_(k+1) W_(k+1) + A_(k+1) V_(k+1) with dA_L = 0 and A_L = I.
+        var suffixDerivatives = workspace.SuffixDerivatives;
+        for (var k = _depth - 1; k >= 0; k--)
         {
-            if (k < depth - 1)
+            var rows = _widths[k + 1];
+            var cols = _widths[k];
+            if (k < _depth - 1)
             {
-                var next = new Block(dL, _widths[k + 1]);
-                Block.MultiplyAdd(_suffixes[k + 1], v[k + 1], next);
-                if (suffixDerivative is not null)
+                var next = suffixDerivatives[k];
+                var inner = _widths[k + 2];
+                if (k == _depth - 2)
                 {
-                    Block.MultiplyAdd(suffixDerivative, _layers[k + 1], next);
+                    V(x, k + 1).CopyTo(next);
                 }
-
-                suffixDerivative = next;
+                else
+                {
+                    Blas.Gemm(Transpose.None, Transpose.None, dL, rows, inner, 1, _suffixes[k + 1]!, dL, V(x, k + 1), inner, 0, next, dL);
+                    Blas.Gemm(Transpose.None, Transpose.None, dL, rows, inner, 1, suffixDerivatives[k + 1], dL, _layers[k + 1], inner, 1, next, dL);
+                }
             }
 
-            var left = new Block(_widths[k + 1], d0);
-            Block.TransposeMultiplyAdd(_suffixes[k], residualDerivative, left);
-            if (suffixDerivative is not null)
+            // left = A_k^T R' + dA_k^T R (d_(k+1) x d_0).
+            Span<double> left = workspace.Left.AsSpan(0, rows * d0);
+            if (_suffixes[k] is { } a)
             {
-                Block.TransposeMultiplyAdd(suffixDerivative, _residual, left);
+                Blas.Gemm(Transpose.Transposed, Transpose.None, rows, d0, dL, 1, a, dL, residualDerivative, dL, 0, left, rows);
+                Blas.Gemm(Transpose.Transposed, Transpose.None, rows, d0, dL, 1, suffixDerivatives[k], dL, _suffixResidual[_depth - 1], dL, 1, left, rows);
+            }
+            else
+            {
+                residualDerivative.AsSpan(0, rows * d0).CopyTo(left);
             }
 
-            var block = new Block(_widths[k + 1], _widths[k]);
-            Block.MultiplyTransposeAdd(left, _prefixes[k], block);
-            if (prefixDerivatives[k] is { } prefixDerivative)
+            // (H x)_k = 2 (left B_k^T + (A_k^T R) dB_k^T) + decay V_k, with B_1 = I and dB_1 = 0.
+            var target = y.Slice(_offsets[k], rows * cols);
+            if (k == 0)
             {
-                Block.MultiplyTransposeAdd(_suffixResidual[k], prefixDerivative, block);
+                left.CopyTo(target);
+                Blas.Scale(2, target);
+            }
+            else
+            {
+                Blas.Gemm(Transpose.None, Transpose.Transposed, rows, cols, d0, 2, left, rows, _prefixes[k]!, cols, 0, target, rows);
+                Blas.Gemm(Transpose.None, Transpose.Transposed, rows, cols, d0, 2, _suffixResidual[k], rows, prefixDerivatives[k], cols, 1, target, rows);
             }
 
-            var values = block.Values;
-            var direction = v[k].Values;
-            var target = y.Slice(_landscape.Offset(k), values.Length);
-            for (var i = 0; i < values.Length; i++)
+            if (_decay != 0)
             {
-                target[i] = (2 * values[i]) + (_decay * direction[i]);
+                Blas.Axpy(_decay, V(x, k), target);
             }
         }
+    }
+
+    // V_k, the layer-k block of the stacked direction (d_(k+1) x d_k, column-major).
+    private ReadOnlySpan<double> V(ReadOnlySpan<double> x, int k) => x.Slice(_offsets[k], _widths[k + 1] * _widths[k]);
+
+    // a (rows x inner) times b (inner x columns).
+    private static double[] Product(double[] a, int rows, int inner, double[] b, int columns)
+    {
+        var c = new double[rows * columns];
+        Blas.Gemm(Transpose.None, Transpose.None, rows, columns, inner, 1, a, rows, b, inner, 0, c, rows);
+        return c;
+    }
+
+    // The directional derivatives of one product: dB_k (d_k x d_0, index k, 1..L), dA_k (d_L x d_(k+1), index k - 1) and
+    // the d_(k+1) x d_0 left factor, sized once for the operator's widths.
+    private sealed class Workspace
+    {
+        public Workspace(int[] widths)
+        {
+            var depth = widths.Length - 1;
+            var d0 = widths[0];
+            var dL = widths[depth];
+            PrefixDerivatives = new double[depth + 1][];
+            PrefixDerivatives[0] = [];
+            for (var k = 1; k <= depth; k++)
+            {
+                PrefixDerivatives[k] = new double[widths[k] * d0];
+            }
+
+            SuffixDerivatives = new double[depth][];
+            for (var k = 0; k < depth; k++)
+            {
+                SuffixDerivatives[k] = k < depth - 1 ? new double[dL * widths[k + 1]] : [];
+            }
+
+            Left = new double[widths.Skip(1).Max() * d0];
+        }
+
+        public double[][] PrefixDerivatives { get; }
+
+        public double[][] SuffixDerivatives { get; }
+
+        public double[] Left { get; }
+
+        public double[]? Direction { get; set; }
     }
 }

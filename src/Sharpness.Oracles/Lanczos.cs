@@ -1,22 +1,38 @@
+using System.Buffers;
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using Sharpness.Kernels;
 
 namespace Sharpness.Oracles;
 
 /// <summary>
 /// Extreme eigenpairs of a symmetric <see cref="ILinearOperator"/> by the Lanczos method with full reorthogonalization
-/// (Gram-Schmidt twice against every basis vector) and thick restarts.
+/// and thick restarts.
 /// </summary>
 /// <remarks>
+/// Each new direction is orthogonalized against the whole basis by block classical Gram-Schmidt: all inner products in
+/// one sweep over the basis (<c>h = Q^T w</c>), then one combined update (<c>w -= Q h</c>), and a second such pass only when
+/// the first removed most of <c>w</c> (the criterion of Daniel, Gragg, Kaufman and Stewart 1976:
+/// <c>||w_after|| &lt; ||w_before|| / sqrt 2</c>). The basis is capped by <see cref="LanczosOptions.MaxBasisBytes"/>, so its
+/// memory stays bounded at any <c>N</c>; the kernels' fixed summation order keeps every result bit-identical across
+/// processor counts.
+/// <para>
 /// Deterministic: the start vector is drawn from <c>System.Random(options.Seed)</c>, never all-ones (which structured
 /// operators can leave orthogonal to the wanted eigenvector). The result is accepted only after its residual
-/// <c>||A v - theta v||</c> has been recomputed with a real operator application.
+/// <c>||A v - theta v||</c> has been recomputed with a real operator application.</para>
 /// </remarks>
 public static class Lanczos
 {
     // Relative size of a new Krylov direction below which the subspace is treated as invariant.
     private const double BreakdownTolerance = 1e-13;
+
+    // DGKS: a second Gram-Schmidt pass when the first left less than 1/sqrt(2) of the norm (Daniel, Gragg, Kaufman and Stewart 1976).
+    private const double Reorthogonalize = 0.70710678118654752;
+
+    // The Krylov dimension the defaults aim for, and the least a memory cap may leave (a thick restart keeps half).
+    private const int DefaultDimension = 80;
+    private const int LeastCappedDimension = 8;
 
     /// <summary>The largest (most positive) eigenvalue of a symmetric operator and a unit eigenvector.</summary>
     /// <param name="op">The symmetric operator.</param>
@@ -54,7 +70,13 @@ public static class Lanczos
             throw new ArgumentException($"The operator has dimension {n}; it must be at least 1.", nameof(op));
         }
 
-        var maxDimension = Math.Min(n, options.MaxKrylovDimension ?? 80);
+        if (options.MaxBasisBytes < 1)
+        {
+            throw new ArgumentException($"MaxBasisBytes must be positive but is {options.MaxBasisBytes}.", nameof(options));
+        }
+
+        var capped = (int)Math.Clamp(options.MaxBasisBytes / (sizeof(double) * (long)n), LeastCappedDimension, DefaultDimension);
+        var maxDimension = Math.Min(n, options.MaxKrylovDimension ?? capped);
         if (maxDimension < Math.Min(n, 2))
         {
             throw new ArgumentException(
@@ -73,9 +95,11 @@ public static class Lanczos
         }
 
         var state = new State(op, sign, n);
-        var basis = new List<double[]> { StartVector(n, options.Seed) };
+        var basis = new Basis(maxDimension);
+        basis.Add(StartVector(n, options.Seed));
         var projected = new double[maxDimension, maxDimension];
         var w = new double[n];
+        var h = new double[maxDimension];
         var scale = 0.0;
         double[]? best = null;
         var bestValue = double.NaN;
@@ -86,13 +110,19 @@ public static class Lanczos
             {
                 var j = basis.Count - 1;
                 state.Apply(basis[j], w);
-                for (var pass = 0; pass < 2; pass++)
+                var before = VectorMath.Norm(w);
+                var beta = Orthogonalize(basis.Vectors, w, h.AsSpan(0, j + 1));
+                for (var i = 0; i <= j; i++)
                 {
+                    projected[i, j] += h[i];
+                }
+
+                if (beta < Reorthogonalize * before)
+                {
+                    beta = Orthogonalize(basis.Vectors, w, h.AsSpan(0, j + 1));
                     for (var i = 0; i <= j; i++)
                     {
-                        var c = VectorMath.Dot(basis[i], w);
-                        VectorMath.Axpy(-c, basis[i], w);
-                        projected[i, j] += c;
+                        projected[i, j] += h[i];
                     }
                 }
 
@@ -103,7 +133,6 @@ public static class Lanczos
                     projected[j, i] = projected[i, j];
                 }
 
-                var beta = VectorMath.Norm(w);
                 if (!double.IsFinite(beta))
                 {
                     throw new ArgumentException("The operator produced a non-finite value.", nameof(op));
@@ -118,7 +147,7 @@ public static class Lanczos
 
                 if (estimate <= tolerance * Math.Max(Math.Abs(bestValue), scale))
                 {
-                    var candidate = Combine(basis, vectors, m - 1);
+                    var candidate = Combine(basis.Vectors, vectors, m - 1);
                     var check = state.Check(candidate);
                     if (check.Residual <= tolerance * Math.Max(Math.Abs(check.Value), scale))
                     {
@@ -136,7 +165,7 @@ public static class Lanczos
                     break;
                 }
 
-                basis.Add(breakdown ? FreshDirection(basis, n, options.Seed + m) : Scaled(w, 1 / beta));
+                basis.Add(breakdown ? FreshDirection(basis, n, options.Seed + m) : basis.Scaled(w, 1 / beta));
             }
         }
 
@@ -150,39 +179,36 @@ public static class Lanczos
             state.Products);
     }
 
+    // One block classical Gram-Schmidt pass: h = Q^T w, w -= Q h; returns ||w||.
+    private static double Orthogonalize(List<double[]> basis, double[] w, Span<double> h)
+    {
+        Blas.DotMany(basis, w, h);
+        Blas.AxpyMany(-1, basis, h, w);
+        return VectorMath.Norm(w);
+    }
+
     // Returns the top Ritz vector, which becomes the first basis vector.
     private static double[] Restart(
-        List<double[]> basis, double[,] projected, double[] values, double[,] vectors, double[] w, double beta, bool breakdown, int m, int seed)
+        Basis basis, double[,] projected, double[] values, double[,] vectors, double[] w, double beta, bool breakdown, int m, int seed)
     {
         // Keep the Ritz vectors nearest the wanted (top) end plus the next Krylov direction: the thick restart of Wu and Simon.
         var keep = m == 1 ? 1 : Math.Max(1, Math.Min(m - 1, m / 2));
-        var kept = new List<double[]>(keep + 1);
-        for (var t = 0; t < keep; t++)
-        {
-            kept.Add(Combine(basis, vectors, m - 1 - t));
-        }
-
+        basis.KeepRitzVectors(vectors, m, keep);
+        Array.Clear(projected);
         if (m == 1)
         {
             // A one-dimensional space (N = 1) has nothing to add: the Ritz vector itself is the restart.
-            basis.Clear();
-            basis.Add(kept[0]);
-            Array.Clear(projected);
-            return kept[0];
+            return basis[0];
         }
 
-        var n = w.Length;
-        var next = breakdown || m == n ? null : Scaled(w, 1 / beta);
-        basis.Clear();
-        basis.AddRange(kept);
-        Array.Clear(projected);
         for (var t = 0; t < keep; t++)
         {
             projected[t, t] = values[m - 1 - t];
         }
 
-        basis.Add(next ?? FreshDirection(basis, n, seed));
-        return kept[0];
+        var n = w.Length;
+        basis.Add(breakdown || m == n ? FreshDirection(basis, n, seed) : basis.Scaled(w, 1 / beta));
+        return basis[0];
     }
 
     private static double[] StartVector(int n, int seed)
@@ -199,20 +225,14 @@ public static class Lanczos
     }
 
     // A random unit vector orthogonal to the basis, to continue past an invariant subspace.
-    private static double[] FreshDirection(List<double[]> basis, int n, int seed)
+    private static double[] FreshDirection(Basis basis, int n, int seed)
     {
+        var h = new double[basis.Count];
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var v = StartVector(n, unchecked(seed + (attempt * 7919)));
-            for (var pass = 0; pass < 2; pass++)
-            {
-                foreach (var q in basis)
-                {
-                    VectorMath.Axpy(-VectorMath.Dot(q, v), q, v);
-                }
-            }
-
-            var norm = VectorMath.Norm(v);
+            Orthogonalize(basis.Vectors, v, h);
+            var norm = Orthogonalize(basis.Vectors, v, h);
             if (norm > 1e-8)
             {
                 return Scaled(v, 1 / norm);
@@ -227,13 +247,20 @@ public static class Lanczos
     {
         var n = basis[0].Length;
         var v = new double[n];
-        for (var i = 0; i < basis.Count && i < vectors.GetLength(0); i++)
+        var y = new double[Math.Min(basis.Count, vectors.GetLength(0))];
+        for (var i = 0; i < y.Length; i++)
         {
-            VectorMath.Axpy(vectors[i, column], basis[i], v);
+            y[i] = vectors[i, column];
         }
 
+        Blas.AxpyMany(1, basis, y, v);
         var norm = VectorMath.Norm(v);
-        return norm > 0 ? Scaled(v, 1 / norm) : v;
+        if (norm > 0)
+        {
+            Blas.Scale(1 / norm, v);
+        }
+
+        return v;
     }
 
     private static (double[] Values, double[,] Vectors) SymmetricEigen(double[,] projected, int m)
@@ -259,13 +286,105 @@ public static class Lanczos
 
     private static double[] Scaled(double[] x, double a)
     {
-        var y = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
+        var y = (double[])x.Clone();
+        Blas.Scale(a, y);
+        return y;
+    }
+
+    // The Krylov basis, with the arrays a restart frees kept for the next vectors (at N = 1e7 each is 80 MB, and fresh
+    // large arrays would have the GC clear and track them again and again).
+    private sealed class Basis(int capacity)
+    {
+        private readonly Stack<double[]> _spare = new();
+
+        public List<double[]> Vectors { get; } = new(capacity + 1);
+
+        public int Count => Vectors.Count;
+
+        public double[] this[int i] => Vectors[i];
+
+        public void Add(double[] v) => Vectors.Add(v);
+
+        // a x in a spare array when there is one.
+        public double[] Scaled(double[] x, double a)
         {
-            y[i] = a * x[i];
+            if (!_spare.TryPop(out var y))
+            {
+                return Lanczos.Scaled(x, a);
+            }
+
+            x.AsSpan().CopyTo(y);
+            Blas.Scale(a, y);
+            return y;
         }
 
-        return y;
+        // Replaces the first keep vectors by the normalized Ritz vectors Q y_t of the top keep Ritz values (columns m - 1 - t of
+        // vectors), in place, block of rows by block of rows; the rest become spares.
+        public void KeepRitzVectors(double[,] vectors, int m, int keep)
+        {
+            var n = Vectors[0].Length;
+            var coefficients = new double[keep][];
+            for (var t = 0; t < keep; t++)
+            {
+                coefficients[t] = new double[m];
+                for (var i = 0; i < m; i++)
+                {
+                    coefficients[t][i] = vectors[i, m - 1 - t];
+                }
+            }
+
+            var blocks = (n + Blas.DotBlock - 1) / Blas.DotBlock;
+            void Block(int block)
+            {
+                var start = block * Blas.DotBlock;
+                var length = Math.Min(Blas.DotBlock, n - start);
+                var combined = ArrayPool<double>.Shared.Rent(keep * length);
+                Array.Clear(combined, 0, keep * length);
+                for (var t = 0; t < keep; t++)
+                {
+                    var target = combined.AsSpan(t * length, length);
+                    for (var i = 0; i < m; i++)
+                    {
+                        Blas.Axpy(coefficients[t][i], Vectors[i].AsSpan(start, length), target);
+                    }
+                }
+
+                // Every row of this block has been read from all m vectors; only now are the first keep overwritten.
+                for (var t = 0; t < keep; t++)
+                {
+                    combined.AsSpan(t * length, length).CopyTo(Vectors[t].AsSpan(start, length));
+                }
+
+                ArrayPool<double>.Shared.Return(combined);
+            }
+
+            if (n < 1 << 16 || Environment.ProcessorCount == 1)
+            {
+                for (var block = 0; block < blocks; block++)
+                {
+                    Block(block);
+                }
+            }
+            else
+            {
+                Parallel.For(0, blocks, Block);
+            }
+
+            for (var t = 0; t < keep; t++)
+            {
+                var norm = VectorMath.Norm(Vectors[t]);
+                if (norm > 0)
+                {
+                    Blas.Scale(1 / norm, Vectors[t]);
+                }
+            }
+
+            for (var i = Vectors.Count - 1; i >= keep; i--)
+            {
+                _spare.Push(Vectors[i]);
+                Vectors.RemoveAt(i);
+            }
+        }
     }
 
     private sealed class State(ILinearOperator op, double sign, int n)

@@ -1,10 +1,20 @@
 namespace Sharpness.Oracles;
 
-/// <summary>Settings of <see cref="Lanczos"/>; the defaults suit operators up to a few hundred thousand dimensions.</summary>
+/// <summary>Settings of <see cref="Lanczos"/>; the defaults suit any dimension (the basis is capped by <see cref="MaxBasisBytes"/>).</summary>
 public sealed record LanczosOptions
 {
-    /// <summary>The largest Krylov basis kept before a thick restart; <c>null</c> (default) means <c>min(N, 80)</c>. Clamped to <c>N</c>; at least 2 when <c>N &gt; 1</c>.</summary>
+    /// <summary>
+    /// The largest Krylov basis kept before a thick restart; <c>null</c> (default) means <c>min(N, 80)</c>, lowered (to no less
+    /// than 8) when 80 vectors of <c>N</c> doubles would exceed <see cref="MaxBasisBytes"/>. Clamped to <c>N</c>; at least 2 when
+    /// <c>N &gt; 1</c>.
+    /// </summary>
     public int? MaxKrylovDimension { get; init; }
+
+    /// <summary>
+    /// The memory the default Krylov dimension may take for its basis, in bytes (default 1 GiB: 80 vectors up to
+    /// N = 1.6e6, 13 at N = 1e7, the floor of 8 vectors, 1.3 GB, at N = 2e7). Ignored when <see cref="MaxKrylovDimension"/> is set.
+    /// </summary>
+    public long MaxBasisBytes { get; init; } = 1L << 30;
 
     /// <summary>How many restarts are allowed before giving up with <see cref="LanczosDidNotConvergeException"/> (default 50).</summary>
     public int MaxRestarts { get; init; } = 50;
