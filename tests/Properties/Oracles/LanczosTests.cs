@@ -1,5 +1,4 @@
 // Lanczos against the dense symmetric eigensolver, on matrices chosen to be hard (ties, rank 1, zero) and on Hessians.
-using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Oracles;
 using Xunit;
@@ -137,32 +136,23 @@ public sealed class LanczosTests
         Assert.True(Math.Abs(landscape.SecondDirectionalDerivative(largest.Eigenvector) - largest.Eigenvalue) <= 1e-11 * norm);
     }
 
-    /// <summary>At N > 100,000 Lanczos converges to a tiny residual within seconds.</summary>
+    /// <summary>At N > 100,000 Lanczos converges to a tiny residual (its speed is measured in bench/, not in a timed test).</summary>
     [Fact]
-    public void HessianOperator_AtOverOneHundredThousandParameters_ConvergesFast()
+    public void HessianOperator_AtOverOneHundredThousandParameters_Converges()
     {
         int[] widths = [5, 320, 320, 5];
         var layers = OracleSamples.Layers(new Random(2024), widths);
         var landscape = new LossLandscape(layers, OracleSamples.Product(layers));
         Assert.True(landscape.ParameterCount >= 100_000);
 
-        var watch = Stopwatch.StartNew();
         var op = landscape.HessianOperator();
         var result = Lanczos.Largest(op);
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.True(result.Eigenvalue > 0);
         Assert.True(result.Residual <= 1e-10 * result.Eigenvalue, $"residual {result.Residual:G3} for {result.Eigenvalue:G6}");
         Assert.Equal(1.0, OracleSamples.Norm(result.Eigenvector), 12);
         var quotient = landscape.SecondDirectionalDerivative(result.Eigenvector);
         Assert.True(Math.Abs(quotient - result.Eigenvalue) <= 1e-10 * result.Eigenvalue);
-
-        // One product costs O(L) small matrix products, not O(N^2).
-        var y = new double[op.Dimension];
-        watch.Restart();
-        op.Multiply(result.Eigenvector, y);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(0.5), $"one product took {watch.Elapsed}");
     }
 
     private static void AssertReportedResidualIsTrue(Matrix<double> matrix, LanczosResult result)

@@ -208,17 +208,14 @@ public sealed class LossLandscapeHessianTests
         Assert.True(eigenvalues[0] >= -1e-12 * eigenvalues[^1], $"smallest eigenvalue {eigenvalues[0]:G3}");
     }
 
-    /// <summary>The dense Hessian at N ~ 2,600 is built in well under the time budget.</summary>
+    /// <summary>The dense Hessian at N ~ 2,600 agrees with the matrix-free product column by column (its speed is measured in bench/, not in a timed test).</summary>
     [Fact]
-    public void DenseHessian_AtTwoThousandFiveHundredParameters_IsFast()
+    public void DenseHessian_AtTwoThousandFiveHundredParameters_MatchesTheMatrixFreeProduct()
     {
         int[] widths = [10, 35, 35, 30];
         var landscape = OracleSamples.RandomPoint(21, widths, 0.1);
         Assert.Equal(2625, landscape.ParameterCount);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var hessian = landscape.DenseHessian();
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"DenseHessian took {watch.Elapsed}");
 
         // Spot-check a few columns against the matrix-free product (independent code).
         var op = landscape.HessianOperator();
