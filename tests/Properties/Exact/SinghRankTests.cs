@@ -1,0 +1,62 @@
+// SINGH-RANK: the catalogue's properties, the wrong formulas they must reject, and the zero-residual point type whose
+// domain includes bottleneck widths outside EXACT eq. 17.
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Theory;
+using Sharpness.Theory.Exact;
+using Xunit;
+
+namespace Sharpness.Tests.Properties.Exact;
+
+[Trait("Claim", "SINGH-RANK")]
+public sealed class SinghRankTests
+{
+    [Fact]
+    public void SinghRank_RankEqualsFormulaInGeneralPosition() => ClaimAssert.Holds("SINGH-RANK", "RankEqualsFormulaInGeneralPosition");
+
+    [Fact]
+    public void SinghRank_RankAtMostFormulaOutsideGeneralPosition() => ClaimAssert.Holds("SINGH-RANK", "RankAtMostFormulaOutsideGeneralPosition");
+
+    [Fact]
+    public void SinghRank_Rejects_EndsProduct() => ClaimAssert.Rejects("SINGH-RANK", "EndsProduct");
+
+    [Fact]
+    public void SinghRank_Rejects_HiddenBottleneckOnly() => ClaimAssert.Rejects("SINGH-RANK", "HiddenBottleneckOnly");
+
+    [Fact]
+    public void SinghRank_Rejects_ParametersMinusGauge() => ClaimAssert.Rejects("SINGH-RANK", "ParametersMinusGauge");
+
+    [Fact]
+    public void SinghRank_Rejects_BottleneckTimesSum() => ClaimAssert.Rejects("SINGH-RANK", "BottleneckTimesSum");
+
+    [Fact]
+    public void ZeroResidualRank_BottleneckAndFeasibleValues()
+    {
+        Assert.Equal(5, ZeroResidualRank.GeneralPosition([3, 1, 3]));
+        Assert.Equal(6, ZeroResidualRank.GeneralPosition([2, 3, 3]));
+        Assert.Equal("widths", Assert.Throws<ArgumentException>(() => ZeroResidualRank.GeneralPosition([3])).ParamName);
+        Assert.Equal("widths", Assert.Throws<ArgumentException>(() => ZeroResidualRank.GeneralPosition([3, 0, 3])).ParamName);
+    }
+
+    /// <summary>A bottleneck point is a zero-residual point but not a Minimizer (EXACT eq. 17); a feasible one is both.</summary>
+    [Fact]
+    public void ZeroResidualPoint_BottleneckIsNoMinimizer()
+    {
+        var bottleneck = ZeroResidualPoint.OfLayers([Matrix<double>.Build.Dense(1, 3, 1), Matrix<double>.Build.Dense(3, 1, 2)]);
+        Assert.False(bottleneck.IsFeasible);
+        Assert.Equal(1, bottleneck.Bottleneck);
+        Assert.Equal([3, 1, 3], bottleneck.Widths);
+        Assert.Equal(2, bottleneck.Product()[0, 0]);
+        Assert.Contains("EXACT eq. 17", Assert.Throws<ArgumentException>(bottleneck.ToMinimizer).Message, StringComparison.Ordinal);
+        var feasible = ZeroResidualPoint.OfLayers([Matrix<double>.Build.Dense(2, 1, 1), Matrix<double>.Build.Dense(1, 2, 1)]);
+        Assert.True(feasible.IsFeasible);
+        Assert.Equal(4, feasible.ToMinimizer().ParameterCount);
+    }
+
+    [Fact]
+    public void ZeroResidualPoint_RejectsUnchainedAndNonFiniteLayers()
+    {
+        Assert.Contains("needs 2 columns", Assert.Throws<ArgumentException>(() => ZeroResidualPoint.OfLayers([Matrix<double>.Build.Dense(2, 1), Matrix<double>.Build.Dense(1, 3)])).Message, StringComparison.Ordinal);
+        Assert.Equal("layers", Assert.Throws<ArgumentException>(() => ZeroResidualPoint.OfLayers([Matrix<double>.Build.Dense(1, 1, double.NaN)])).ParamName);
+        Assert.Equal("layers", Assert.Throws<ArgumentException>(() => ZeroResidualPoint.OfLayers([])).ParamName);
+    }
+}
