@@ -25,9 +25,6 @@ public static class Catalogue
         ExactStab.Claim,
         ExactEsc.Claim,
         ExactContour.Claim,
-        ExactSpec.Claim,
-        GhoshBal.Claim,
-        SinghRank.Claim,
         RegT1.Claim,
         RegT2.Claim,
         RegT3.Claim,
@@ -37,6 +34,9 @@ public static class Catalogue
         AbsFrob.Claim,
         AbsTrace.Claim,
         AbsCollapse.Claim,
+        ExactSpec.Claim,
+        GhoshBal.Claim,
+        SinghRank.Claim,
     ];
 
     /// <summary>The claim with the given ID (case-insensitive).</summary>

@@ -21,7 +21,7 @@ public static class ExactSpec
             new ClaimProperty<MinimizerRecipe>(
                 "NonzeroSpectrumEqualsDenseOracle",
                 "The formula's nonzero eigenvalues, sorted, equal the dense oracle's Hessian eigenvalues one by one (the rest of the oracle's are zero), and so do the trace and the rank.",
-                SmallMinimizers.Recipes(MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
+                Minimizers.Recipes(ShapeFamily.Small, MinimizerKind.Gaussian, MinimizerKind.Balanced, MinimizerKind.GaugedBalanced, MinimizerKind.RescaledBalanced),
                 Check)
             {
                 Regimes =

@@ -21,7 +21,7 @@ public static class GhoshBal
             new ClaimProperty<MinimizerRecipe>(
                 "SumFormEqualsDenseOracle",
                 "At balanced minimizers the sum form over the d_L x d_0 pairs, sorted, equals the dense oracle's Hessian eigenvalues one by one (the rest zero), with the trace and the rank.",
-                SmallMinimizers.Recipes(MinimizerKind.Balanced),
+                Minimizers.Recipes(ShapeFamily.Small, MinimizerKind.Balanced),
                 CheckSumForm)
             {
                 Regimes = [Tagged("depth 1"), Tagged("d_0 != d_L"), Tagged("tied singular values"), Tagged("rank-deficient M"), Tagged("H = 0")],
