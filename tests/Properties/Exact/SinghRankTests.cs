@@ -3,6 +3,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Theory;
 using Sharpness.Theory.Exact;
+using Sharpness.Verification;
+using Sharpness.Verification.Generators;
 using Xunit;
 
 namespace Sharpness.Tests.Properties.Exact;
@@ -58,5 +60,24 @@ public sealed class SinghRankTests
         Assert.Contains("needs 2 columns", Assert.Throws<ArgumentException>(() => ZeroResidualPoint.OfLayers([Matrix<double>.Build.Dense(2, 1), Matrix<double>.Build.Dense(1, 3)])).Message, StringComparison.Ordinal);
         Assert.Equal("layers", Assert.Throws<ArgumentException>(() => ZeroResidualPoint.OfLayers([Matrix<double>.Build.Dense(1, 1, double.NaN)])).ParamName);
         Assert.Equal("layers", Assert.Throws<ArgumentException>(() => ZeroResidualPoint.OfLayers([])).ParamName);
+    }
+
+    /// <summary>
+    /// The smallest bottleneck case, widths (2,1,2): rank q (d_0 + d_L - q) = 3, below EXACT-RANK's d_0 d_L = 4, decided by
+    /// exact elimination; a degenerate point with a zero layer there has rank 2 (only the other layer's block survives).
+    /// </summary>
+    [Fact]
+    public void SinghRank_SmallestBottleneck_ExactRankThreeBelowEndsProduct()
+    {
+        var claim = Catalogue.Claim("SINGH-RANK");
+        var general = (ClaimProperty<ZeroResidualRecipe>)claim.Property("RankEqualsFormulaInGeneralPosition");
+        var outcome = general.CheckCase(new ZeroResidualRecipe([2, 1, 2], LayerDegeneracy.GeneralPosition, 3), Formulas.Theory);
+        Assert.True(outcome.Holds && outcome.Kind == OutcomeKind.Checked, outcome.Evidence);
+        Assert.Contains("exact rank 3, formula 3", outcome.Evidence, StringComparison.Ordinal);
+        Assert.False(general.CheckCase(new ZeroResidualRecipe([2, 1, 2], LayerDegeneracy.GeneralPosition, 3), claim.Mutant("EndsProduct").Apply(Formulas.Theory)).Holds);
+        var degenerate = (ClaimProperty<ZeroResidualRecipe>)claim.Property("RankAtMostFormulaOutsideGeneralPosition");
+        var zeroLayer = degenerate.CheckCase(new ZeroResidualRecipe([2, 1, 2], LayerDegeneracy.ZeroLayer, 3), Formulas.Theory);
+        Assert.True(zeroLayer.Holds, zeroLayer.Evidence);
+        Assert.Contains("exact rank 2, formula 3", zeroLayer.Evidence, StringComparison.Ordinal);
     }
 }
