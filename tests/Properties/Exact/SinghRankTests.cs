@@ -54,6 +54,19 @@ public sealed class SinghRankTests
         Assert.Equal(4, feasible.ToMinimizer().ParameterCount);
     }
 
+    /// <summary>The point copies its layers in and out, the product at depth 1 included.</summary>
+    [Fact]
+    public void ZeroResidualPoint_CopiesItsLayersAndProduct()
+    {
+        var w = Matrix<double>.Build.Dense(2, 2, 1);
+        var point = ZeroResidualPoint.OfLayers([w]);
+        w[0, 0] = 5;
+        point.Product()[0, 0] = 7;
+        point.Layers()[0][0, 0] = 9;
+        Assert.Equal(1, point.Product()[0, 0]);
+        Assert.Equal(1, point.Layers()[0][0, 0]);
+    }
+
     [Fact]
     public void ZeroResidualPoint_RejectsUnchainedAndNonFiniteLayers()
     {
