@@ -42,29 +42,7 @@ public sealed class ZeroResidualPoint
     /// <exception cref="ArgumentException">No layers, layers that do not chain, or a NaN or infinite entry.</exception>
     public static ZeroResidualPoint OfLayers(IEnumerable<Matrix<double>> layers)
     {
-        ArgumentNullException.ThrowIfNull(layers);
-        Matrix<double>[] copies = [.. layers.Select(w => w?.Clone()!)];
-        if (copies.Length == 0)
-        {
-            throw new ArgumentException("A zero-residual point needs at least one layer W[1].", nameof(layers));
-        }
-
-        for (var i = 0; i < copies.Length; i++)
-        {
-            if (copies[i] is null)
-            {
-                throw new ArgumentNullException(nameof(layers), $"W[{i + 1}] is null.");
-            }
-
-            Preconditions.RequireFinite(copies[i], nameof(layers), $"W[{i + 1}]");
-            if (i > 0 && copies[i].ColumnCount != copies[i - 1].RowCount)
-            {
-                throw new ArgumentException(
-                    $"W[{i + 1}] is {Preconditions.Shape(copies[i])} but W[{i}] has {copies[i - 1].RowCount} rows: W[{i + 1}] needs {copies[i - 1].RowCount} columns.",
-                    nameof(layers));
-            }
-        }
-
+        var copies = Preconditions.RequireChainedLayers(layers, nameof(layers), "A zero-residual point");
         int[] widths = [copies[0].ColumnCount, .. copies.Select(w => w.RowCount)];
         return new ZeroResidualPoint(copies, widths);
     }
