@@ -43,30 +43,7 @@ public sealed class Factorization
         }
 
         Lambda = lambda;
-        ArgumentNullException.ThrowIfNull(layers);
-        _layers = [.. layers.Select(w => w?.Clone()!)];
-        if (_layers.Length == 0)
-        {
-            throw new ArgumentException("A factorization needs at least one layer W[1].", nameof(layers));
-        }
-
-        for (var i = 0; i < _layers.Length; i++)
-        {
-            if (_layers[i] is null)
-            {
-                throw new ArgumentNullException(nameof(layers), $"W[{i + 1}] is null.");
-            }
-
-            Preconditions.RequireFinite(_layers[i], nameof(layers), $"W[{i + 1}]");
-            if (i > 0 && _layers[i].ColumnCount != _layers[i - 1].RowCount)
-            {
-                throw new ArgumentException(
-                    $"W[{i + 1}] is {Preconditions.Shape(_layers[i])} but W[{i}] has {_layers[i - 1].RowCount} rows: " +
-                    $"W[{i + 1}] needs {_layers[i - 1].RowCount} columns.",
-                    nameof(layers));
-            }
-        }
-
+        _layers = Preconditions.RequireChainedLayers(layers, nameof(layers), "A factorization");
         _widths = new int[_layers.Length + 1];
         _widths[0] = _layers[0].ColumnCount;
         for (var i = 0; i < _layers.Length; i++)

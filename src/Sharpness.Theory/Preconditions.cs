@@ -29,6 +29,39 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>
+    /// Copies of the layers <c>W_1 ... W_L</c>, checked: at least one, none null, all finite, consecutive shapes chaining.
+    /// <paramref name="point"/> names the kind of point in the message ("A factorization").
+    /// </summary>
+    internal static Matrix<double>[] RequireChainedLayers(IEnumerable<Matrix<double>> layers, string paramName, string point)
+    {
+        ArgumentNullException.ThrowIfNull(layers, paramName);
+        Matrix<double>[] copies = [.. layers.Select(w => w?.Clone()!)];
+        if (copies.Length == 0)
+        {
+            throw new ArgumentException($"{point} needs at least one layer W[1].", paramName);
+        }
+
+        for (var i = 0; i < copies.Length; i++)
+        {
+            if (copies[i] is null)
+            {
+                throw new ArgumentNullException(paramName, $"W[{i + 1}] is null.");
+            }
+
+            RequireFinite(copies[i], paramName, $"W[{i + 1}]");
+            if (i > 0 && copies[i].ColumnCount != copies[i - 1].RowCount)
+            {
+                throw new ArgumentException(
+                    $"W[{i + 1}] is {Shape(copies[i])} but W[{i}] has {copies[i - 1].RowCount} rows: " +
+                    $"W[{i + 1}] needs {copies[i - 1].RowCount} columns.",
+                    paramName);
+            }
+        }
+
+        return copies;
+    }
+
     internal static void RequireFinite(double x, string paramName)
     {
         if (!double.IsFinite(x))

@@ -63,6 +63,15 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     public static Tolerance NumericalRank { get; } = new(0.0, 1e-9);
 
     /// <summary>
+    /// The other side of a decided numerical rank (claims EXACT-SPEC, SINGH-RANK): an eigenvalue at most 1e-12 of the Hessian's
+    /// Frobenius norm is zero to rounding. A dense symmetric EVD errs by about N eps ||H|| (2e-14 at the N &lt;= 100 the
+    /// rank properties use, 5e-14 at N = 250), and the partial products of up to 20 layers add about L d eps; 1e-12 keeps
+    /// a margin of 20 above that. A rank is decided only when no eigenvalue lies between this and <see cref="NumericalRank"/>:
+    /// a band of three orders of magnitude in which a computed eigenvalue could be a rounded zero or a small true one.
+    /// </summary>
+    public static Tolerance NegligibleEigenvalue { get; } = new(0.0, 1e-12);
+
+    /// <summary>
     /// The end-to-end solver against a refined grid search: both reach the minimum value of
     /// <c>(m - rho)^2 + lambda |rho|^(2/L)</c> to a few eps of its scale <c>m^2 + lambda</c> (the value is quadratic
     /// near a smooth minimum, so an argument error of sqrt(eps) costs only eps); the issue asks for 1e-10.

@@ -35,6 +35,9 @@ public static class Catalogue
         AbsFrob.Claim,
         AbsTrace.Claim,
         AbsCollapse.Claim,
+        ExactSpec.Claim,
+        GhoshBal.Claim,
+        SinghRank.Claim,
 
         // Sub-claims: sentences the texts print that say more or less than the CLAIMS.md rewording (issue 13 item 1,
         // Printed/statements.tsv), checked as printed.

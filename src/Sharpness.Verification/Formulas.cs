@@ -76,6 +76,16 @@ public sealed record Formulas(
         LinearStability.MaxStableStep,
         Experiments.ContourAxes.Eigenvectors);
 
+    /// <summary>The nonzero Hessian eigenvalues at a minimizer, descending (EXACT-SPEC, derived from EXACT eq. 74).</summary>
+    /// <remarks>An init property rather than a positional parameter, so that claims added in parallel do not all edit one list.</remarks>
+    public Func<Minimizer, IReadOnlyList<double>> HessianNonzeroEigenvalues { get; init; } = m => HessianSpectrum.NonzeroEigenvalues(m);
+
+    /// <summary>The <c>d_L d_0</c> eigenvalues of <c>2 S</c> at a balanced minimizer, from the target's singular values and the widths (GHOSH-BAL).</summary>
+    public Func<IReadOnlyList<double>, IReadOnlyList<int>, IReadOnlyList<double>> BalancedEigenvalues { get; init; } = BalancedSpectrum.Eigenvalues;
+
+    /// <summary>The Hessian rank at a zero-residual point in general position, from the widths (SINGH-RANK).</summary>
+    public Func<IReadOnlyList<int>, int> ZeroResidualRank { get; init; } = Sharpness.Theory.Exact.ZeroResidualRank.GeneralPosition;
+
     /// <summary>The closed form of lambda_max that <paramref name="form"/> names (the one a figure's caption used), at <paramref name="minimizer"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An unknown closed form.</exception>
     public double LambdaMax(ClosedForm form, Minimizer minimizer) => form switch

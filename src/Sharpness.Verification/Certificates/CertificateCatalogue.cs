@@ -57,6 +57,9 @@ public static class CertificateCatalogue
         new("ABS-COLLAPSE", CertificateKind.Interval,
             "At L = 3, m = 2: the enclosure of lambda_c = L/(L-1) ((L-2)/(L-1))^(1-2/L) |m|^(2(1-1/L)) contains 3, where rho = 0 and rho = 1 tie exactly (REG-T2's certificate); the formula's lambda_c lies in it and its minimizers at lambda_c are both.",
             AbsCollapse),
+        new("SINGH-RANK", CertificateKind.Exact,
+            "At Gaussian zero-residual points with widths (3,1,3) and (4,2,3,4) (bottlenecks below EXACT eq. 17) and (2,3,2) (feasible): the exact Hessian's rank (fraction-free elimination, M the exact product) is exactly the formula's q (d_0 + d_L - q): 5, 12 and 4.",
+            SinghRank),
     ];
 
     /// <summary>The certificate of <paramref name="claimId"/>, or null where it has none.</summary>
@@ -181,6 +184,21 @@ public static class CertificateCatalogue
         }
 
         return new CertificateOutcome(true, "certified: the exact Hessian rank equals d_0 d_L at (2,3,2) (rank 4) and (1,2,3,2) (rank 2)");
+    }
+
+    private static CertificateOutcome SinghRank(Formulas f)
+    {
+        foreach (var widths in new[] { new[] { 3, 1, 3 }, [4, 2, 3, 4], [2, 3, 2] })
+        {
+            var rank = HessianEnclosure.ExactAtOwnProduct(GaussianLayers(widths)).Rank();
+            var formula = f.ZeroResidualRank(widths);
+            if (rank != formula)
+            {
+                return Failed($"widths ({string.Join(",", widths)}): the exact rank is {rank}, the formula's q (d_0 + d_L - q) {formula}");
+            }
+        }
+
+        return new CertificateOutcome(true, "certified: the exact Hessian rank equals q (d_0 + d_L - q) at (3,1,3) (rank 5), (4,2,3,4) (rank 12) and (2,3,2) (rank 4)");
     }
 
     private static CertificateOutcome ExactMm(Formulas f)
@@ -356,6 +374,13 @@ public static class CertificateCatalogue
     // Standard Gaussian layers from a seed fixed per shape (Box-Muller), and the minimizer of their own product.
     private static (List<double[,]> Layers, Minimizer Minimizer) GaussianMinimizer(int[] widths, int? seed = null)
     {
+        var layers = GaussianLayers(widths, seed);
+        return (layers, Minimizer.OfProduct(layers.Select(Matrix<double>.Build.DenseOfArray)));
+    }
+
+    // Standard Gaussian layers (any widths, bottlenecks included) from a seed fixed per shape.
+    private static List<double[,]> GaussianLayers(int[] widths, int? seed = null)
+    {
         var random = new Random(seed ?? widths.Aggregate(20261201, (s, d) => unchecked((s * 31) + d)));
         var layers = new List<double[,]>();
         for (var i = 1; i < widths.Length; i++)
@@ -372,6 +397,6 @@ public static class CertificateCatalogue
             layers.Add(w);
         }
 
-        return (layers, Minimizer.OfProduct(layers.Select(Matrix<double>.Build.DenseOfArray)));
+        return layers;
     }
 }

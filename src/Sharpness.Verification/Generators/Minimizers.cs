@@ -17,6 +17,12 @@ public enum ShapeFamily
 
     /// <summary>Depth 3..6 with hidden widths 2..4 and scalar ends (where flat minima can be unbalanced).</summary>
     ScalarEndsWide,
+
+    /// <summary>
+    /// Depth 1..5 (one case in five at depth 1) with widths 1..4, so <c>N &lt;= 80</c>: for the whole-spectrum claims
+    /// (EXACT-SPEC, GHOSH-BAL), which decompose the whole Hessian per case and must reach depth 1.
+    /// </summary>
+    Small,
 }
 
 /// <summary>FsCheck generators of minimizer recipes, with a shrinker that keeps every shrunk recipe a valid minimizer.</summary>
@@ -118,6 +124,7 @@ public static class Minimizers
         ShapeFamily.ScalarEnds => Gen.Frequency((9, ScalarEnded(2, 8, 1, 6)), (1, ScalarEnded(9, 20, 1, 2))),
         ShapeFamily.ScalarEndsWide => ScalarEnded(3, 6, 2, 4),
         ShapeFamily.DepthTwo => General(2, 2, 6),
+        ShapeFamily.Small => Gen.Frequency((1, General(1, 1, 4)), (4, General(2, 5, 4))),
         _ => Gen.Frequency((9, General(2, 8, 6)), (1, General(9, 20, 2))),
     };
 
@@ -131,6 +138,7 @@ public static class Minimizers
             ShapeFamily.ScalarEnds => widths[0] == 1 && widths[^1] == 1 && widths.Count >= 3,
             ShapeFamily.ScalarEndsWide => widths[0] == 1 && widths[^1] == 1 && widths.Count >= 4 && widths.Skip(1).SkipLast(1).Any(d => d >= 2),
             ShapeFamily.DepthTwo => widths.Count == 3,
+            ShapeFamily.Small => widths.Count <= 6 && widths.All(d => d <= 4),
             _ => widths.Count >= 3,
         };
     }
