@@ -34,6 +34,8 @@ public static class Catalogue
         AbsFrob.Claim,
         AbsTrace.Claim,
         AbsCollapse.Claim,
+        RegmLmax.Claim,
+        RegmConst.Claim,
     ];
 
     /// <summary>The claim with the given ID (case-insensitive).</summary>

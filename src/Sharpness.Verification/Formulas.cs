@@ -41,7 +41,10 @@ public sealed record Formulas(
     Func<Matrix<double>, int, double, bool> IsOnExceptionalSet,
     Func<IReadOnlyList<int>, double, double, double> RegularizedTraceLowerBound,
     Func<double, double> MaxStableStep,
-    Func<EscapeMinimum, ContourAxes> ContourAxes)
+    Func<EscapeMinimum, ContourAxes> ContourAxes,
+    Func<IReadOnlyList<double>, IReadOnlyList<double>, double, int, double> RegularizedMatrixLambdaMax,
+    Func<IReadOnlyList<double>, IReadOnlyList<double>, double, IReadOnlyList<int>, IReadOnlyList<double>> RegularizedMatrixEigenvalues,
+    Func<Matrix<double>, int, double, double> RegularizedMatrixFlatValue)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -74,7 +77,10 @@ public sealed record Formulas(
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.IsOnExceptionalSet,
         Sharpness.Theory.Regularized.TraceLowerBound.Of,
         LinearStability.MaxStableStep,
-        Experiments.ContourAxes.Eigenvectors);
+        Experiments.ContourAxes.Eigenvectors,
+        Sharpness.Theory.Regularized.RegularizedMatrixSharpness.LambdaMax,
+        Sharpness.Theory.Regularized.RegularizedMatrixSharpness.Eigenvalues,
+        Sharpness.Theory.Regularized.RegularizedMatrixSharpness.FlatValue);
 
     /// <summary>The closed form of lambda_max that <paramref name="form"/> names (the one a figure's caption used), at <paramref name="minimizer"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An unknown closed form.</exception>

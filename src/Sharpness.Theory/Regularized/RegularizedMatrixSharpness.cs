@@ -253,9 +253,12 @@ public static class RegularizedMatrixSharpness
         return point.Lambda is not null && point.HasTarget && point.Depth >= 2 && widths.All(d => d >= Math.Min(widths[0], widths[^1]));
     }
 
-    /// <summary>The <c>r = min(d_0, d_L)</c> singular values of the target, descending.</summary>
-    internal static IReadOnlyList<double> SingularValues(Matrix<double> target)
+    /// <summary>The <c>r = min(d_0, d_L)</c> singular values <c>s_j</c> of the target, descending (computed scale-invariantly).</summary>
+    /// <remarks>REG eq. 2 (claims REGM-LMAX, REGM-CONST): the <c>s_j</c> the closed forms take.</remarks>
+    /// <exception cref="ArgumentException">A non-finite target.</exception>
+    public static IReadOnlyList<double> SingularValues(Matrix<double> target)
     {
+        Preconditions.RequireFinite(target, nameof(target), "The target M");
         var r = Math.Min(target.RowCount, target.ColumnCount);
         var s = ScaledSvd.Of(target, computeVectors: false).S;
         return [.. Enumerable.Range(0, r).Select(j => s[j])];

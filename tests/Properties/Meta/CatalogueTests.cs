@@ -13,8 +13,6 @@ public sealed partial class CatalogueTests
     /// </summary>
     private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
     {
-        ["REGM-LMAX"] = "issue 13 (beyond the seeds), not done yet",
-        ["REGM-CONST"] = "issue 13 (beyond the seeds), not done yet",
         ["EXACT-SPEC"] = "issue 13 (beyond the seeds), not done yet",
         ["GHOSH-BAL"] = "issue 13 (beyond the seeds), not done yet",
         ["SINGH-RANK"] = "issue 13 (beyond the seeds), not done yet",
