@@ -114,7 +114,7 @@ public static class RegularizedMatrixSharpness
 
         return b == 0
             ? (2 * Math.Pow(a, (2 * depth) - 2)) + c + (2 * sb * Math.Pow(a, depth - 2))
-            : (2 * GeometricSum(depth, a, b)) + c + (c * GeometricSum(depth - 1, a, b) / Math.Pow(a * b, depth - 2));
+            : (2 * GeometricSum(depth, a, b)) + c + (c * RatioSum(depth, a / b));
     }
 
     /// <summary>
@@ -279,6 +279,11 @@ public static class RegularizedMatrixSharpness
         var centre = (2 * GeometricSum(depth, Math.Max(aj, ap), Math.Min(aj, ap))) + c;
         return Enumerable.Repeat(0.0, depth - 1).Concat(Enumerable.Repeat(2 * c, depth - 1)).Append(centre - (top - centre)).Append(top);
     }
+
+    // S_(L-1)(a, b) / (a b)^(L-2) = sum_(k=1)^(L-1) (a/b)^(L-2k), in the scale-free ratio: c S_(L-1) overflowed at
+    // targets of 1e140 (c near 1e210 and S_3 near 1e140, at L = 4), though the quotient is of size 1.
+    private static double RatioSum(int depth, double ratio) =>
+        Enumerable.Range(1, depth - 1).Sum(k => Math.Pow(ratio, depth - (2 * k)));
 
     // S_n(a, b) = sum_(i=0)^(n-1) a^(2i) b^(2(n-1-i)).
     private static double GeometricSum(int n, double a, double b) =>

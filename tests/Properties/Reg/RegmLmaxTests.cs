@@ -69,6 +69,24 @@ public sealed class RegmLmaxTests
     }
 
     [Fact]
+    public void RegmLmax_Replay_TiedTargetAtScale1e140_DepthFour_NoOverflow()
+    {
+        // verify --cases 2000 --seed "(7,13)": TiedTop target scale 1e140, widths (2,3,2,3,3), lambda = 0.999000499833375
+        // lambda_c(smax M), seed 437800003 => "lambda_max at s = [1.845521603E+140, 1.845521603E+140], a = [1.053365899E+35,
+        // 1.053365899E+35]: formula Infinity vs oracle 1.6382026697096172E+211". c S_(L-1) overflowed (c near 1e210); the pair
+        // block of a tie is 2 L a^(2L-2) + 2 lambda, of size 1e211.
+        const double s = 1.845521603E+140;
+        var lambda = 0.999000499833375 * CriticalLambda.Of(s, 4);
+        var a = Math.Pow(ScalarEndToEnd.GlobalMinimizers(s, lambda, 4)[^1], 0.25);
+        var expected = (8 * Math.Pow(a, 6)) + (2 * lambda);
+
+        var value = RegularizedMatrixSharpness.PairLambdaMax(s, a, s, a, lambda, 4);
+
+        Assert.True(Math.Abs(value - expected) <= 1e-14 * expected, $"{value:R} vs {expected:R}");
+        Assert.True(RegularizedMatrixSharpness.Eigenvalues([s, s], [a, a], lambda, [2, 3, 2, 3, 3]).All(double.IsFinite));
+    }
+
+    [Fact]
     public void RegmLmax_NotAMinimizer_IsRejectedWithItsResidual()
     {
         var target = Matrix<double>.Build.DenseOfDiagonalArray([3.0, 3.0]);

@@ -12,7 +12,7 @@ public static class RegmConst
     /// <summary>The claim, its properties and mutants.</summary>
     public static Claim Claim { get; } = new(
         "REGM-CONST",
-        "REG title, Theorem 3 (matrix analogue); ABS (abstract)",
+        "REG title, Theorem 3 (matrices)",
         "Regularized matrix case: off the exceptional set of ABS-UNIQ, the whole Hessian spectrum is the same at every minimizer. On the exceptional set, say what changes.",
         Expectation.Holds,
         "Holds: minimizers with the same rho differ by hidden orthogonal gauges, isometries that keep the loss, so H -> O H O^T. On the exceptional set (L >= 3, k singular values equal to s* with lambda = lambda_c(s*, L)) the spectrum depends on how many of the k keep rho = (L-2)/(L-1) s*: k + 1 spectra, and lambda_max differs between them. Smallest: M = [2], L = 3, lambda = 3 (REG-T2's tie): Hessian 2I at W = 0 and 4I at W = (1, 1, 1); at M = diag(2, 2) the three minimizers have lambda_max 2, 8 and 12. The scalar case is the same: REG Theorem 3's 'constant over Omega' fails at lambda = lambda_c.",
