@@ -35,6 +35,8 @@ public static class Catalogue
         AbsFrob.Claim,
         AbsTrace.Claim,
         AbsCollapse.Claim,
+        RegmLmax.Claim,
+        RegmConst.Claim,
         ExactSpec.Claim,
         GhoshBal.Claim,
         SinghRank.Claim,

@@ -41,7 +41,10 @@ public sealed record Formulas(
     Func<Matrix<double>, int, double, bool> IsOnExceptionalSet,
     Func<IReadOnlyList<int>, double, double, double> RegularizedTraceLowerBound,
     Func<double, double> MaxStableStep,
-    Func<EscapeMinimum, ContourAxes> ContourAxes)
+    Func<EscapeMinimum, ContourAxes> ContourAxes,
+    Func<IReadOnlyList<double>, IReadOnlyList<double>, double, int, double> RegularizedMatrixLambdaMax,
+    Func<IReadOnlyList<double>, IReadOnlyList<double>, double, IReadOnlyList<int>, IReadOnlyList<double>> RegularizedMatrixEigenvalues,
+    Func<Matrix<double>, int, double, double> RegularizedMatrixFlatValue)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(
@@ -74,7 +77,10 @@ public sealed record Formulas(
         Sharpness.Theory.Regularized.RegularizedMatrixMinimizer.IsOnExceptionalSet,
         Sharpness.Theory.Regularized.TraceLowerBound.Of,
         LinearStability.MaxStableStep,
-        Experiments.ContourAxes.Eigenvectors);
+        Experiments.ContourAxes.Eigenvectors,
+        Sharpness.Theory.Regularized.RegularizedMatrixSharpness.LambdaMax,
+        Sharpness.Theory.Regularized.RegularizedMatrixSharpness.Eigenvalues,
+        Sharpness.Theory.Regularized.RegularizedMatrixSharpness.FlatValue);
 
     /// <summary>The nonzero Hessian eigenvalues at a minimizer, descending (EXACT-SPEC, derived from EXACT eq. 74).</summary>
     /// <remarks>An init property rather than a positional parameter, so that claims added in parallel do not all edit one list.</remarks>

@@ -41,6 +41,17 @@ public sealed class LambdaMaxSnapshots
     }
 
     [Fact]
+    [Trait("Claim", "REGM-LMAX")]
+    public void LambdaMax_RegularizedMatrixMinimizer_TiedPair()
+    {
+        // M = diag(3, 3), lambda = 2, L = 2: rho = 3 - lambda/2 = 2, W_1 = W_2 = sqrt(2) I (the literal keeps Math.Sqrt out of
+        // the input). REGM-LMAX's pair block gives 2 L a^(2L-2) + 2 lambda = 12, where REG-T3 per singular value would say 8.
+        const double a = 1.4142135623730951;
+        var layer = Matrix<double>.Build.DenseOfDiagonalArray([a, a]);
+        Match(LambdaMaxRun.NetworkJson([layer, layer], Matrix<double>.Build.DenseOfDiagonalArray([3.0, 3.0]), 2), "LambdaMax-REGM-LMAX-TiedPair");
+    }
+
+    [Fact]
     [Trait("Claim", "EXACT-T5")]
     public void LambdaMax_LargePoint_UsesLanczos()
     {

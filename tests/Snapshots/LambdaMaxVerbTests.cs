@@ -97,17 +97,19 @@ public sealed class LambdaMaxVerbTests
     }
 
     [Fact]
-    [Trait("Claim", "REG-T3")]
-    public void LambdaMax_Json_RegularizedMatrixPoint_HasNoClosedFormAndUnknownFlatness()
+    [Trait("Claim", "REGM-LMAX")]
+    public void LambdaMax_Json_RegularizedMatrixPoint_HasTheClosedFormAndIsFlat()
     {
         var target = RandomMatrices.Gaussian(2, 3, new Random(11));
         var point = RegularizedMatrixMinimizer.FromTarget(target, [3, 3, 2], 0.3, new Random(12));
         var output = RunJson(LambdaMaxRun.NetworkJson(point.Layers(), target, 0.3));
 
         Assert.True(output.GetProperty("isMinimizer").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, output.GetProperty("closedFormLambdaMax").ValueKind);
-        Assert.Equal(JsonValueKind.Null, output.GetProperty("flatValue").ValueKind);
-        Assert.Equal(JsonValueKind.Null, output.GetProperty("isFlat").ValueKind);
+        Assert.Equal(JsonValueKind.Number, output.GetProperty("closedFormLambdaMax").ValueKind);
+        Assert.True(output.GetProperty("closedFormAgreesWithOracle").GetBoolean());
+        Assert.StartsWith("REGM-LMAX", output.GetProperty("closedFormSource").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, output.GetProperty("flatValue").ValueKind);
+        Assert.True(output.GetProperty("isFlat").GetBoolean());
         Assert.Equal(JsonValueKind.Number, output.GetProperty("maxStableStep").ValueKind);
     }
 

@@ -210,16 +210,18 @@ internal sealed record SharpnessReport
             ResidualBound = rule.Bound(RegularizedMinimum.GradientScale(point)),
             BoundRule = bound,
             Test = test,
-            ClosedForm = Quantity.None(point.Widths.All(d => d == 1)
-                ? "depth 1: REG Theorem 3 is stated for L >= 2"
-                : "no verified closed form with lambda > 0 outside the scalar case (REG Theorem 3 needs all widths 1)"),
-            FlatValue = Quantity.None("unknown: no verified closed form with lambda > 0 outside the scalar case"),
+            ClosedForm = Quantity.None(point.Depth < 2
+                ? "depth 1: REG Theorem 3 and REGM-LMAX are stated for L >= 2"
+                : "no verified closed form here: REGM-LMAX needs every width >= min(d_0, d_L)"),
+            FlatValue = Quantity.None(point.Depth < 2
+                ? "unknown: no verified closed form with lambda > 0 at depth 1"
+                : "unknown: REGM-LMAX needs every width >= min(d_0, d_L)"),
             LowerBound = Quantity.None(noBounds),
             UpperBound = Quantity.None(noBounds),
         };
         if (!isScalar)
         {
-            return view;
+            return RegularizedMatrix(point, view, isMinimizer);
         }
 
         view = view with
@@ -243,6 +245,32 @@ internal sealed record SharpnessReport
                     ? "REG-T3 corrected at the collapsed minimizer w = 0, where the printed eq. 17 fails"
                     : "REG-T3 (Theorem 3, eq. 18): max{2 L w^(2L-2) - 2 lambda, 0} + 4 lambda / L, w = |w_i|"),
         };
+    }
+
+    // Matrices (and depth 1): REGM-LMAX's closed form at a global minimizer and its flat value, where the derivation applies.
+    private static TheoryView RegularizedMatrix(Factorization point, TheoryView view, bool isMinimizer)
+    {
+        if (!RegularizedMatrixSharpness.IsInDomain(point))
+        {
+            return view;
+        }
+
+        var lambda = point.Lambda!.Value;
+        view = view with
+        {
+            ClosedForm = Quantity.None("not a global minimizer: REGM-LMAX holds at minimizers only"),
+            FlatValue = Quantity.Of(
+                RegularizedMatrixSharpness.FlatValue(point.Target, point.Depth, lambda),
+                "REGM-LMAX: least lambda_max over the global minimizers (one spectrum off ABS-UNIQ's exceptional set, REGM-CONST)"),
+        };
+        return isMinimizer
+            ? view with
+            {
+                ClosedForm = Quantity.Of(
+                    RegularizedMatrixSharpness.LambdaMax(point),
+                    "REGM-LMAX: max over singular values j of REG-T3's value and over pairs j < p of 2 S_L(a_j, a_p) + (2 lambda/L)(1 + S_(L-1)(a_j, a_p)/(a_j a_p)^(L-2)), a_j = rho_j^(1/L)"),
+            }
+            : view;
     }
 
     private static OracleView OracleAt(LossLandscape landscape)

@@ -1,5 +1,6 @@
 // The global minimum of the regularized loss (claims REG-T1, REG-T2, ABS-UNIQ): its value, one scalar problem (REG eq. 6)
 // per singular value of M, and whether a given point attains it (stationary, and at that value).
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Theory.Linear;
 
@@ -124,5 +125,18 @@ public static class RegularizedMinimum
         }
 
         return lambda;
+    }
+
+    /// <summary>Throws, with the gradient norm, its scale, the loss and the minimum value, unless <see cref="IsGlobalMinimizer"/> holds.</summary>
+    internal static void RequireGlobalMinimizer(Factorization point, string paramName)
+    {
+        if (!IsGlobalMinimizer(point))
+        {
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Not a global minimizer of the regularized loss: gradient norm {GradientNorm(point):G6} (scale {GradientScale(point):G6}), loss {RegularizedLoss.Value(point):G17} against the minimum {Value(point.TargetView, point.Depth, point.Lambda!.Value):G17}."),
+                paramName);
+        }
     }
 }

@@ -69,13 +69,6 @@ public static class RegularizedScalarSharpness
                 nameof(point));
         }
 
-        if (!RegularizedMinimum.IsGlobalMinimizer(point))
-        {
-            throw new ArgumentException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Not a global minimizer of the regularized loss: gradient norm {RegularizedMinimum.GradientNorm(point):G6} (scale {RegularizedMinimum.GradientScale(point):G6}), loss {RegularizedLoss.Value(point):G17} against the minimum {RegularizedMinimum.Value(point.TargetView, point.Depth, point.Lambda!.Value):G17}."),
-                nameof(point));
-        }
+        RegularizedMinimum.RequireGlobalMinimizer(point, nameof(point));
     }
 }

@@ -57,6 +57,12 @@ public static class CertificateCatalogue
         new("ABS-COLLAPSE", CertificateKind.Interval,
             "At L = 3, m = 2: the enclosure of lambda_c = L/(L-1) ((L-2)/(L-1))^(1-2/L) |m|^(2(1-1/L)) contains 3, where rho = 0 and rho = 1 tie exactly (REG-T2's certificate); the formula's lambda_c lies in it and its minimizers at lambda_c are both.",
             AbsCollapse),
+        new("REGM-LMAX", CertificateKind.Interval,
+            "At M = diag(2, 2), L = 3, lambda = 3 = lambda_c(2, 3) the three minimizers (0, 1 or 2 singular values keep rho = 1; loss exactly 8 each) have exact integer Hessians whose lambda_max enclosures contain 2, 8 and 12, each containing the formula's value; REG-T3 per singular value (4) lies outside the third; the flat value is 2.",
+            RegmLmax),
+        new("REGM-CONST", CertificateKind.Exact,
+            "The same three minimizers with a hidden width 3 (widths 2, 3, 2, 2) have exact integer Hessians of three different traces, each with exactly the formula's spectrum: prod (H - mu I) = 0 over its values and trace(H^p) = sum mu^p for the multiplicities; the formula calls diag(2, 2) exceptional.",
+            RegmConst),
         new("SINGH-RANK", CertificateKind.Exact,
             "At Gaussian zero-residual points with widths (3,1,3) and (4,2,3,4) (bottlenecks below EXACT eq. 17) and (2,3,2) (feasible): the exact Hessian's rank (fraction-free elimination, M the exact product) is exactly the formula's q (d_0 + d_L - q): 5, 12 and 4.",
             SinghRank),
@@ -354,6 +360,115 @@ public static class CertificateCatalogue
         }
 
         return new CertificateOutcome(true, $"lambda_c(2, 3) in {enclosed}, containing 3 where rho = 0 and rho = 1 tie exactly");
+    }
+
+    // REGM-LMAX and REGM-CONST: M = diag(2, 2), L = 3, lambda = 3 = lambda_c(2, 3), where each singular value takes rho = 0 or 1
+    // (REG-T2's certificate: both global). The three minimizers, k = 0, 1, 2 of the singular values nonzero, have 0/1 layers,
+    // so every Hessian entry is an exact integer.
+    private static (List<double[,]> Layers, double[,] Target) TiedPairMinimizer(int k, int hidden)
+    {
+        double A(int j) => j < k ? 1 : 0;
+        var w1 = new double[hidden, 2];
+        var w2 = new double[2, hidden];
+        for (var j = 0; j < 2; j++)
+        {
+            w1[j, j] = A(j);
+            w2[j, j] = A(j);
+        }
+
+        return ([w1, w2, new double[,] { { A(0), 0 }, { 0, A(1) } }], new double[,] { { 2, 0 }, { 0, 2 } });
+    }
+
+    private static CertificateOutcome RegmLmax(Formulas f)
+    {
+        var enclosures = new List<Interval>();
+        foreach (var (k, expected) in new[] { (0, 2.0), (1, 8.0), (2, 12.0) })
+        {
+            var (layers, target) = TiedPairMinimizer(k, 2);
+
+            // Integers throughout, so the loss ||M - P||_F^2 + (lambda/L) sum ||W_i||_F^2 is exact: 8, the minimum 2 g(0) = 2 g(1).
+            var loss = new LossLandscape([.. layers.Select(w => Matrix<double>.Build.DenseOfArray(w))], Matrix<double>.Build.DenseOfArray(target), 3).Loss();
+            var enclosure = LambdaMaxEnclosure.Of(HessianEnclosure.Of(layers, target, 3)).Value;
+            var a = Enumerable.Range(0, 2).Select(j => j < k ? 1.0 : 0.0).ToArray();
+            var value = f.RegularizedMatrixLambdaMax([2.0, 2.0], a, 3, 3);
+            if (loss != 8 || !enclosure.Contains(expected) || !Widened(enclosure, FormulaRounding * expected).Contains(value))
+            {
+                return Failed(string.Create(CultureInfo.InvariantCulture, $"with {k} singular values nonzero the loss is {loss:R} and lambda_max is enclosed in {enclosure}, the formula gives {value:R}"));
+            }
+
+            enclosures.Add(enclosure);
+        }
+
+        // REG-T3's eq. 18 per singular value at w = 1, L = 3, lambda = 3: max{6 - 6, 0} + 4 = 4.
+        var scalar = Sharpness.Theory.Regularized.Theorem3.LambdaMax(2, 1, 3, 3);
+        var flat = f.RegularizedMatrixFlatValue(Matrix<double>.Build.DenseOfDiagonalArray([2.0, 2.0]), 3, 3);
+        if (enclosures[2].Contains(scalar) || Math.Abs(flat - 2) > FormulaRounding * 2)
+        {
+            return Failed(string.Create(CultureInfo.InvariantCulture, $"REG-T3 per singular value ({scalar:R}) is not excluded from {enclosures[2]}, or the flat value {flat:R} is not 2"));
+        }
+
+        return new CertificateOutcome(true, $"lambda_max at the three minimizers of diag(2, 2) (L = 3, lambda = 3, loss exactly 8) enclosed in {string.Join(", ", enclosures)}, each containing the formula's value; REG-T3 per singular value (4) excluded; flat value 2");
+    }
+
+    private static CertificateOutcome RegmConst(Formulas f)
+    {
+        if (!f.IsOnExceptionalSet(Matrix<double>.Build.DenseOfDiagonalArray([2.0, 2.0]), 3, 3))
+        {
+            return Failed("diag(2, 2) at L = 3, lambda = 3 is not called exceptional, but its minimizers have different spectra");
+        }
+
+        var traces = new List<double>();
+        foreach (var k in new[] { 0, 1, 2 })
+        {
+            // A hidden width 3 above the rank 2, so the gauge modes of the hidden index are part of the spectrum too.
+            var (layers, target) = TiedPairMinimizer(k, 3);
+            var h = HessianEnclosure.Of(layers, target, 3);
+            if (Entries(h).Any(e => e.Lower != e.Upper || e.Lower != Math.Round(e.Lower)))
+            {
+                return Failed($"the Hessian with {k} singular values nonzero is not an exact integer matrix");
+            }
+
+            var exact = Matrix<double>.Build.Dense(h.RowCount, h.ColumnCount, (i, j) => h[i, j].Lower);
+            var spectrum = f.RegularizedMatrixEigenvalues([2.0, 2.0], [.. Enumerable.Range(0, 2).Select(j => j < k ? 1.0 : 0.0)], 3, [2, 3, 2, 2]);
+            if (!IsExactSpectrum(exact, spectrum))
+            {
+                return Failed($"with {k} singular values nonzero the formula's spectrum {{{string.Join(", ", spectrum)}}} is not the exact Hessian's");
+            }
+
+            traces.Add(exact.Trace());
+        }
+
+        return traces.Distinct().Count() == 3
+            ? new CertificateOutcome(true, $"the three minimizers of diag(2, 2) (L = 3, lambda = 3, widths 2, 3, 2, 2) have exact integer Hessians with traces {string.Join(", ", traces)}: three spectra, each exactly the formula's (all eigenvalues among its values, multiplicities by exact power traces)")
+            : Failed($"the traces {string.Join(", ", traces)} do not tell the three spectra apart");
+    }
+
+    // An integer matrix H has exactly the spectrum of the list when prod_(mu distinct) (H - mu I) = 0 (every eigenvalue is one
+    // of the mu) and trace(H^p) = sum mu^p for p below the number of distinct mu (a Vandermonde system: the multiplicities).
+    // Every product here is of integers far below 2^53, so the double arithmetic is exact.
+    private static bool IsExactSpectrum(Matrix<double> h, IReadOnlyList<double> spectrum)
+    {
+        var distinct = spectrum.Distinct().ToList();
+        var n = h.RowCount;
+        if (spectrum.Count != n || distinct.Any(mu => mu != Math.Round(mu)))
+        {
+            return false;
+        }
+
+        var identity = Matrix<double>.Build.DenseIdentity(n);
+        var annihilator = distinct.Aggregate(identity, (p, mu) => p * (h - (mu * identity)));
+        var power = identity;
+        for (var p = 0; p < distinct.Count; p++)
+        {
+            if (power.Trace() != spectrum.Sum(mu => Math.Pow(mu, p)))
+            {
+                return false;
+            }
+
+            power *= h;
+        }
+
+        return annihilator.Enumerate().All(x => x == 0);
     }
 
     private static CertificateOutcome Failed(string why) => new(false, why);
