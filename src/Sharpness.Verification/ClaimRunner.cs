@@ -161,7 +161,7 @@ public static class ClaimRunner
             var words = falsified ? "failed" : "suite error";
             var failure = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{claim.Id} {property.Name} {words} at case {index} (replay with SHARPNESS_SEED=\"{settings.CaseReplay(claim.Id, property.Name, index)}\"):{Environment.NewLine}{ex.Message}");
+                $"{claim.Id} {property.Name} {words} (replay with SHARPNESS_SEED=\"{settings.CaseReplay(claim.Id, property.Name, index)}\": case {index} of seed {settings.Replay}):{Environment.NewLine}{ex.Message}");
             return falsified
                 ? Record(property, index, first!, failure)
                 : new CaseResult(index, OutcomeKind.SuiteError, false, first?.RelativeError, first is { Holds: false } ? first.Regime : null, [], false, failure);

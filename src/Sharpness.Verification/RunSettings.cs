@@ -65,7 +65,7 @@ public sealed record RunSettings(int Cases, ulong Seed, ulong Gamma, int? MaxDep
         var parts = text.Trim().Trim('(', ')').Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length is < 1 or > 3 || !ulong.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
         {
-            throw new FormatException($"A seed is 'seed', '(seed,gamma)' or a case's '(seed,gamma,size)' with whole numbers, not '{text}'.");
+            throw new FormatException($"A seed is 'seed' or '(seed,gamma)' with whole numbers, not '{text}'.");
         }
 
         if (parts.Length == 1)

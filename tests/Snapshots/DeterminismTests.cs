@@ -89,7 +89,7 @@ public sealed class DeterminismTests : IDisposable
     }
 
     // The host that runs this test (dotnet test sets DOTNET_HOST_PATH for its children), else dotnet on the PATH.
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
         : "dotnet";

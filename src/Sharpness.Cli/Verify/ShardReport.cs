@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sharpness.Verification;
@@ -30,13 +31,13 @@ internal sealed record ShardReport(
     /// <summary>The value of the file's <c>format</c> field, which marks it as a shard report.</summary>
     public const string Format = "sharpness-verify-shard/1";
 
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The suite's version: the informational version of the verification library (with the commit it was built from).</summary>
     public static string CurrentSuiteVersion { get; } =
         typeof(Catalogue).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>The report as JSON: one line per property, so a shard's file can be read (and diffed) by eye.</summary>
+    /// <summary>The report as compact JSON (a shard of a full run holds thousands of cases).</summary>
     public string Json()
     {
         var properties = new JsonArray();
