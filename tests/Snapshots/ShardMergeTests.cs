@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sharpness.Cli.Verify;
@@ -14,8 +13,6 @@ namespace Sharpness.Tests.Snapshots;
 /// </summary>
 public sealed partial class ShardMergeTests : IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
-
     // Few claims and cases (each process costs about 0.6 s of processor time), but a counterexample claim with three
     // properties and a certificate on both, so that the shards split claims, properties and certificates.
     private static readonly string[] Run = ["verify", "--claim", "EXACT-C6", "EXACT-MM", "--cases", "3", "--seed", "(20261123,11400714819323198485)"];
@@ -195,30 +192,10 @@ public sealed partial class ShardMergeTests : IDisposable
         return (code, code == 2 ? output : string.Empty, stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
-    // The built command as a child process in `directory` (the command's dll is beside this assembly), SHARPNESS_* unset.
     private static async Task<(int Code, string Error)> Process(string directory, string[] args)
     {
-        var start = new ProcessStartInfo(DeterminismTests.DotnetHost())
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sharpness.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("SHARPNESS_MAX_TEST");
-        start.Environment.Remove("SHARPNESS_SEED");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, $"sharpness {string.Join(' ', args)} exited {process.ExitCode}: {await error}{await output}");
+        var (code, output, error) = await ChildProcess.Run("sharpness.dll", directory, args);
+        return (code, $"sharpness {string.Join(' ', args)} exited {code}: {error}{output}");
     }
 
     [GeneratedRegex(@"\$\d\.\d \\times 10\^\{-?\d+\}\$")]
