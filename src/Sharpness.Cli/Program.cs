@@ -21,6 +21,7 @@ internal static partial class Program
         Sharpness.Cli.LambdaMax.LambdaMaxCommand.Create(output, error),
         Sharpness.Cli.Escape.EscapeCommand.Create(output, error),
         Sharpness.Cli.Appendix.AppendixCommand.Create(output, error),
+        Sharpness.Cli.Merge.MergeCommand.Create(output, error),
     };
 
     /// <summary>Parses and runs <paramref name="args"/> on the process's console.</summary>
@@ -53,9 +54,38 @@ internal static partial class Program
         }
     }
 
-    /// <summary>The console the verbs write to: the terminal's; when output goes to a file or pipe, a plain one (no
-    /// colour codes, as <c>lambda-max</c> does, and 160 columns: Spectre assumes 80 there, which wraps every table).</summary>
-    public static IAnsiConsole Console() => System.Console.IsOutputRedirected ? Plain(System.Console.Out, 160) : AnsiConsole.Console;
+    /// <summary>The console the verbs write to: <see cref="Console(TextWriter, bool, string?)"/> for the process's standard
+    /// output, whether it is redirected and <c>NO_COLOR</c>.</summary>
+    public static IAnsiConsole Console() =>
+        Console(System.Console.Out, !System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>
+    /// The console over <paramref name="output"/>: on a <paramref name="terminal"/>, Spectre's own (colours, progress bars);
+    /// with <c>NO_COLOR</c> set and not empty (no-color.org), a plain one as wide as the terminal (no escape code at all, so
+    /// no progress bar either: it needs cursor movement); off a terminal (a file or pipe), a plain one of 160 columns
+    /// (Spectre assumes 80 there, which wraps every table).
+    /// </summary>
+    internal static IAnsiConsole Console(TextWriter output, bool terminal, string? noColor)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!terminal)
+        {
+            return Plain(output, 160);
+        }
+
+        if (!string.IsNullOrEmpty(noColor))
+        {
+            return Plain(output, AnsiConsole.Console.Profile.Width);
+        }
+
+        return ReferenceEquals(output, System.Console.Out) ? AnsiConsole.Console : AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Standard,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        });
+    }
 
     /// <summary>The console over <paramref name="output"/>: <see cref="Console()"/> for the process's standard output,
     /// otherwise a plain one of 200 columns, as for a redirected run.</summary>

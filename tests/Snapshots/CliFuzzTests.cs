@@ -30,7 +30,7 @@ public sealed class CliFuzzTests : IDisposable
         Directory.CreateDirectory(Path.Combine(ws, "appx2", "APPENDIX.md"));
     }
 
-    private const string Verbs = "the verbs are verify, lambda-max, escape, appendix (sharpness --help)";
+    private const string Verbs = "the verbs are verify, lambda-max, escape, appendix, merge (sharpness --help)";
 
     // Rows that do pass validation by mistake would run a verb: each row asks for the least work (one claim, one case, one
     // figure, one step) so that such a failure is quick, and names an output directory in the workspace.
@@ -74,7 +74,9 @@ public sealed class CliFuzzTests : IDisposable
         { $"{V} --seed -5", "error: A seed is 'seed' or '(seed,gamma)' with whole numbers, not '-5'." },
         { $"{V} --seed 99999999999999999999999", "error: A seed is 'seed' or '(seed,gamma)' with whole numbers, not '99999999999999999999999'." },
         { $"{V} --seed (1,2)", "error: The gamma of '(1,2)' must be an odd whole number." },
-        { $"{V} --seed (1,3,5)", "error: A seed is 'seed' or '(seed,gamma)' with whole numbers, not '(1,3,5)'." },
+        { $"{V} --seed (1,3,5,7)", "error: A seed is 'seed' or '(seed,gamma)' with whole numbers, not '(1,3,5,7)'." },
+        { $"{V} --seed (1,3,0)", "error: The size of '(1,3,0)' must be a whole number from 1 to 100." },
+        { "verify --claim EXACT-C6 --seed (1,3,5) --cases 2", "error: the seed (1,3,5) is one case's (seed,gamma,size), which replays that case alone; --cases must be 1 or absent" },
         { "verify --claim EXACT-T99 --cases 1", $"error: No claim 'EXACT-T99'. Known: {string.Join(", ", Catalogue.Claims.Select(c => c.Id))}." },
 
         // verify: report paths, checked before the run.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Sharpness.Tests.Snapshots;
@@ -11,8 +10,6 @@ namespace Sharpness.Tests.Snapshots;
 /// </summary>
 public sealed class DeterminismTests : IDisposable
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
-
     private readonly DirectoryInfo _workspace = Directory.CreateTempSubdirectory("sharpness-determinism-");
 
     [Fact]
@@ -50,47 +47,7 @@ public sealed class DeterminismTests : IDisposable
     // is about bytes, not verdicts). The seed and case count are given, so SHARPNESS_* in the environment do not matter.
     private static async Task Run(string? processors, string directory, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sharpness.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("DOTNET_PROCESSOR_COUNT");
-        start.Environment.Remove("SHARPNESS_MAX_TEST");
-        start.Environment.Remove("SHARPNESS_SEED");
-        if (processors is not null)
-        {
-            start.Environment["DOTNET_PROCESSOR_COUNT"] = processors;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode is 0 or 1, $"sharpness {string.Join(' ', args)} (DOTNET_PROCESSOR_COUNT={processors ?? "unset"}) exited {process.ExitCode}: {await error}{await output}");
+        var (code, output, error) = await ChildProcess.Run("sharpness.dll", directory, args, new Dictionary<string, string?> { ["DOTNET_PROCESSOR_COUNT"] = processors });
+        Assert.True(code is 0 or 1, $"sharpness {string.Join(' ', args)} (DOTNET_PROCESSOR_COUNT={processors ?? "unset"}) exited {code}: {error}{output}");
     }
-
-    // The host that runs this test (dotnet test sets DOTNET_HOST_PATH for its children), else dotnet on the PATH.
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
-        : "dotnet";
 }

@@ -189,5 +189,81 @@ internal static class ReportFormats
         return text.ToString();
     }
 
+    /// <summary>
+    /// The verdict table as a booktabs LaTeX table (<c>\usepackage{booktabs}</c>) for a paper's appendix: claim, source,
+    /// cases, worst relative error, verdict and certificate, the seed and case count in the caption and the closing line
+    /// under it; every text cell escaped for LaTeX (<see cref="Latex(string)"/>).
+    /// </summary>
+    public static string Latex(VerificationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var text = new StringBuilder();
+        var depth = run.Settings.MaxDepth is int d ? string.Create(CultureInfo.InvariantCulture, $", depth at most {d}") : string.Empty;
+        text.AppendLine(CultureInfo.InvariantCulture, $"% Written by sharpness verify; needs \\usepackage{{booktabs}}. Replay: sharpness verify --cases {run.Settings.Cases} --seed \"{run.Settings.Replay}\"");
+        text.AppendLine("\\begin{table}[htbp]");
+        text.AppendLine("\\centering");
+        text.AppendLine("\\small");
+        text.AppendLine(CultureInfo.InvariantCulture, $"\\caption{{Sharpness verify ({run.Settings.Cases} cases per property, seed {Latex(run.Settings.Replay)}{depth}).}}");
+        text.AppendLine("\\label{tab:sharpness-verify}");
+        text.AppendLine("\\begin{tabular}{llrlll}");
+        text.AppendLine("\\toprule");
+        text.AppendLine("Claim & Source & Cases & Worst rel.\\ error & Verdict & Certificate \\\\");
+        text.AppendLine("\\midrule");
+        foreach (var report in run.Claims)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Latex(report.Claim.Id)} & {Latex(report.Claim.Source)} & {report.Cases} & {LatexError(WorstError(report))} & {Latex(Verifier.Describe(report))} & {Latex(run.CertificateWord(report))} \\\\");
+        }
+
+        text.AppendLine("\\bottomrule");
+        text.AppendLine("\\end{tabular}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"\\smallskip{{\\footnotesize {Latex(run.Summary)}}}");
+        text.AppendLine("\\end{table}");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Text for a LaTeX text cell: the ten special characters escaped (<c>\ { } _ % &amp; # $ ~ ^</c>), <c>&lt;=</c> and
+    /// <c>&gt;=</c> as math relations, other <c>&lt;</c> <c>&gt;</c> as text symbols (in OT1 they would print as other glyphs).
+    /// </summary>
+    public static string Latex(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var escaped = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            if (c is '<' or '>' && next == '=')
+            {
+                escaped.Append(c == '<' ? "$\\leq$" : "$\\geq$");
+                i++;
+                continue;
+            }
+
+            escaped.Append(c switch
+            {
+                '\\' => "\\textbackslash{}",
+                '{' or '}' or '_' or '%' or '&' or '#' or '$' => $"\\{c}",
+                '~' => "\\textasciitilde{}",
+                '^' => "\\textasciicircum{}",
+                '<' => "\\textless{}",
+                '>' => "\\textgreater{}",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
+    // "1.3e-9" as $1.3 \times 10^{-9}$; "n/a" stays, "-" (no case checked) is an en dash.
+    private static string LatexError(string error)
+    {
+        var parts = error.Split('e');
+        return parts.Length == 2 && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent)
+            ? string.Create(CultureInfo.InvariantCulture, $"${parts[0]} \\times 10^{{{exponent}}}$")
+            : error == "-" ? "--" : Latex(error);
+    }
+
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }
