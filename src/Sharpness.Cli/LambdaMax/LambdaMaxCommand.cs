@@ -91,14 +91,10 @@ internal static class LambdaMaxCommand
         }
         else
         {
-            // Colour only on a terminal: a table redirected to a file should hold no escape codes.
+            // The verbs' one console: colour only on a terminal without NO_COLOR, so a table redirected to a file or a pipe
+            // holds no escape codes.
             var terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(stdout),
-                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-                ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            });
+            var console = Program.Console(stdout, terminal, Environment.GetEnvironmentVariable("NO_COLOR"));
             console.Write(ReportRendering.Table(report, ReportRendering.RoundTrip, certification));
         }
 
