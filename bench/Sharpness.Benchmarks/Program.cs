@@ -1,0 +1,102 @@
+// The benchmark tool: BenchmarkDotNet's switcher over the kernel benchmarks, plus the single timed runs bench/run
+// makes on the same network folders as the numpy and PyTorch peers (`peer oracle|closed|stages FOLDER`).
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Oracles;
+using Sharpness.Theory;
+using Sharpness.Theory.Exact;
+
+namespace Sharpness.Benchmarks;
+
+/// <summary>Entry point: <c>peer ...</c> for bench/run, anything else goes to BenchmarkDotNet.</summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks, or one timed peer run.</summary>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 3 && args[0] == "peer")
+        {
+            return Peer(args[1], args[2]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    // One line of JSON: {"what": ..., "seconds": ..., "lambdaMax": ...}, the seconds of the computation alone (the layers
+    // are read before the clock starts), after one warm-up run on a small network so JIT time is not counted.
+    private static int Peer(string what, string folder)
+    {
+        var layers = Npy.ReadLayers(folder);
+        var target = Product(layers);
+        Func<double> run = what switch
+        {
+            "oracle" => () => Lanczos.Largest(new LossLandscape(layers, target).HessianOperator()).Eigenvalue,
+            "closed" => () => Theorem5.LambdaMax(Minimizer.Of(new Factorization(layers, target))),
+            "stages" => () => Stages(layers, target),
+            _ => throw new ArgumentException($"unknown peer run '{what}': oracle, closed or stages", nameof(what)),
+        };
+        WarmUp();
+        var clock = Stopwatch.StartNew();
+        var value = run();
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"what\": \"{what}\", \"seconds\": {seconds:R}, \"lambdaMax\": {value:R}}}"));
+        return 0;
+    }
+
+    private static void WarmUp()
+    {
+        var random = new Random(1);
+        var small = new[] { Gaussian(random, 30, 30), Gaussian(random, 30, 30) };
+        var target = Product(small);
+        _ = Lanczos.Largest(new LossLandscape(small, target).HessianOperator());
+        _ = Theorem5.LambdaMax(Minimizer.Of(new Factorization(small, target)));
+    }
+
+    // Where the time of the whole lambda-max goes, stage by stage, on stderr.
+    private static double Stages(IReadOnlyList<Matrix<double>> layers, Matrix<double> target)
+    {
+        var clock = Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {clock.Elapsed.TotalSeconds,8:F3} s"));
+            clock.Restart();
+        }
+
+        var point = new Factorization(layers, target);
+        var isMinimizer = point.IsMinimizer();
+        Stage("minimizer test");
+        var minimizer = Minimizer.Of(point);
+        var closed = Theorem5.LambdaMax(minimizer);
+        Stage("Theorem 5");
+        _ = Corollary10.UpperBound(minimizer);
+        Stage("Corollary 10 bound");
+        _ = MulayoffMichaeli.LowerBound(minimizer);
+        Stage("eq. 35 bound");
+        var landscape = new LossLandscape(layers, target);
+        var oracle = Lanczos.Largest(landscape.HessianOperator());
+        Stage($"Lanczos ({oracle.Products} products)");
+        return isMinimizer ? closed : double.NaN;
+    }
+
+    internal static Matrix<double> Gaussian(Random random, int rows, int columns) =>
+        Matrix<double>.Build.Dense(rows, columns, (_, _) => Normal(random));
+
+    internal static Matrix<double> Product(IReadOnlyList<Matrix<double>> layers)
+    {
+        var product = layers[0];
+        foreach (var w in layers.Skip(1))
+        {
+            product = w * product;
+        }
+
+        return product;
+    }
+
+    // Box-Muller: a standard normal from two uniforms, so the benchmarks' own networks need no package.
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
