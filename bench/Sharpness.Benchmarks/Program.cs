@@ -26,7 +26,7 @@ public static class Program
         return 0;
     }
 
-    // One line of JSON: {"what": ..., "seconds": ..., "lambdaMax": ...}, the seconds of the computation alone (the layers
+    // One line of JSON: {"what": ..., "seconds": ..., "cpuSeconds": ..., "lambdaMax": ...}, wall and processor seconds of the computation alone (the layers
     // are read before the clock starts), after one warm-up run on a small network so JIT time is not counted.
     private static int Peer(string what, string folder)
     {
@@ -40,10 +40,14 @@ public static class Program
             _ => throw new ArgumentException($"unknown peer run '{what}': oracle, closed or stages", nameof(what)),
         };
         WarmUp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var value = run();
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"what\": \"{what}\", \"seconds\": {seconds:R}, \"lambdaMax\": {value:R}}}"));
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"what\": \"{what}\", \"seconds\": {seconds:R}, \"cpuSeconds\": {cpuSeconds:R}, \"lambdaMax\": {value:R}}}"));
         return 0;
     }
 

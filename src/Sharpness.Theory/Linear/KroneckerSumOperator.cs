@@ -4,6 +4,7 @@
 // rather than through its d_L x d_L or d_0 x d_0 Gram matrix.
 using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Kernels;
 
 namespace Sharpness.Theory.Linear;
 
@@ -222,7 +223,7 @@ public sealed class KroneckerSumOperator
             x[i] = random.NextDouble() - 0.5;
         }
 
-        VectorKernels.Scale(x, 1 / VectorKernels.Norm(x));
+        Blas.Scale(1 / Norm(x), x);
         var basis = new List<double[]>(capacity);
         var h = new double[capacity, capacity];
         var image = new double[n];
@@ -242,19 +243,16 @@ public sealed class KroneckerSumOperator
                 ApplyToVector(basis[j], w, work);
                 for (var pass = 0; pass < 2; pass++)
                 {
+                    var c = coefficients.AsSpan(0, j + 1);
+                    Blas.DotMany(basis, w, c);
+                    Blas.AxpyMany(-1, basis, c, w);
                     for (var i = 0; i <= j; i++)
                     {
-                        coefficients[i] = VectorKernels.Dot(basis[i], w);
-                    }
-
-                    for (var i = 0; i <= j; i++)
-                    {
-                        VectorKernels.Axpy(-coefficients[i], basis[i], w);
-                        h[i, j] += coefficients[i];
+                        h[i, j] += c[i];
                     }
                 }
 
-                var beta = VectorKernels.Norm(w);
+                var beta = Norm(w);
                 var k = basis.Count;
                 var invariant = beta <= 1e-14 * Math.Max(scale, double.Epsilon);
                 var full = k == capacity;
@@ -269,20 +267,20 @@ public sealed class KroneckerSumOperator
                     }
                 }
 
-                VectorKernels.Scale(w, 1 / beta);
+                Blas.Scale(1 / beta, w);
                 basis.Add(w);
             }
 
             x = new double[n];
             for (var i = 0; i < basis.Count; i++)
             {
-                VectorKernels.Axpy(ritz[i], basis[i], x);
+                Blas.Axpy(ritz[i], basis[i], x);
             }
 
-            VectorKernels.Scale(x, 1 / VectorKernels.Norm(x));
+            Blas.Scale(1 / Norm(x), x);
             ApplyToVector(x, image, work);
-            VectorKernels.Axpy(-theta, x, image);
-            residual = VectorKernels.Norm(image);
+            Blas.Axpy(-theta, x, image);
+            residual = Norm(image);
             if (residual <= target)
             {
                 return (theta, Matrix<double>.Build.Dense(Rows, Columns, x));
@@ -293,6 +291,9 @@ public sealed class KroneckerSumOperator
             $"The Krylov iteration for the top eigenpair of the {Dimension}-dimensional Kronecker sum stopped at residual {residual:G3} " +
             $"(target {target:G3}) after {MaxRestarts} restarts.");
     }
+
+    // The iteration's vectors are near unit length (stored units), so squaring is safe.
+    private static double Norm(double[] x) => Math.Sqrt(Blas.Dot(x, x));
 
     // The largest eigenvalue of the symmetrized leading k x k block of h and its unit eigenvector.
     private static (double Value, double[] Vector) TopRitzPair(double[,] h, int k)

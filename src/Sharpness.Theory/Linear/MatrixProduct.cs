@@ -1,7 +1,9 @@
-// MatrixProduct: the one place where the formulas' large dense products are taken, so that the kernel behind them
-// (MathNet's managed product, or a faster deterministic one) is chosen here and nowhere else.
+// MatrixProduct: the one place where the formulas' large dense products are taken, so that the kernel behind them is
+// chosen here and nowhere else: Sharpness.Kernels' deterministic packed product (every entry one fused chain in a fixed
+// order, so results are bit-identical from run to run and across thread counts).
 using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Kernels;
 
 namespace Sharpness.Theory.Linear;
 
@@ -15,20 +17,42 @@ internal static class MatrixProduct
     public static void Multiply(Matrix<double> a, Matrix<double> b, Matrix<double> result)
     {
         Debug.Assert(a.ColumnCount == b.RowCount && result.RowCount == a.RowCount && result.ColumnCount == b.ColumnCount, "shapes chain");
-        a.Multiply(b, result);
+        Gemm(Transpose.None, Transpose.None, a, b, result, a.ColumnCount);
     }
 
     /// <summary><c>result = a^T b</c>.</summary>
     public static void TransposeThisAndMultiply(Matrix<double> a, Matrix<double> b, Matrix<double> result)
     {
         Debug.Assert(a.RowCount == b.RowCount && result.RowCount == a.ColumnCount && result.ColumnCount == b.ColumnCount, "shapes chain");
-        a.TransposeThisAndMultiply(b, result);
+        Gemm(Transpose.Transposed, Transpose.None, a, b, result, a.RowCount);
     }
 
     /// <summary><c>result = a b^T</c>.</summary>
     public static void TransposeAndMultiply(Matrix<double> a, Matrix<double> b, Matrix<double> result)
     {
         Debug.Assert(a.ColumnCount == b.ColumnCount && result.RowCount == a.RowCount && result.ColumnCount == b.RowCount, "shapes chain");
-        a.TransposeAndMultiply(b, result);
+        Gemm(Transpose.None, Transpose.Transposed, a, b, result, a.ColumnCount);
     }
+
+    // Dense MathNet storage is column-major with leading dimension = rows, which is Blas.Gemm's layout.
+    private static void Gemm(Transpose transA, Transpose transB, Matrix<double> a, Matrix<double> b, Matrix<double> result, int inner)
+    {
+        Blas.Gemm(
+            transA,
+            transB,
+            result.RowCount,
+            result.ColumnCount,
+            inner,
+            1,
+            Storage(a),
+            Math.Max(1, a.RowCount),
+            Storage(b),
+            Math.Max(1, b.RowCount),
+            0,
+            Storage(result),
+            Math.Max(1, result.RowCount));
+    }
+
+    private static double[] Storage(Matrix<double> x) =>
+        x.AsColumnMajorArray() ?? throw new InvalidOperationException("MatrixProduct needs dense matrices.");
 }
