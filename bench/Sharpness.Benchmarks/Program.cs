@@ -2,6 +2,7 @@
 // makes on the same network folders as the numpy and PyTorch peers (`peer oracle|closed|stages FOLDER`).
 using System.Diagnostics;
 using System.Globalization;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Oracles;
@@ -22,7 +23,12 @@ public static class Program
             return args[1] == "gemm" ? Gemm(int.Parse(args[2], CultureInfo.InvariantCulture)) : Peer(args[1], args[2]);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // A generous build timeout: BenchmarkDotNet rebuilds the project per job, and its default 2 minutes is not enough
+        // on a loaded 2-core machine.
+        // Results go to bench/BenchmarkDotNet.Artifacts (ignored by git) wherever the tool is started from.
+        var artifacts = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "BenchmarkDotNet.Artifacts");
+        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)).WithArtifactsPath(Path.GetFullPath(artifacts));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }
 
