@@ -24,6 +24,8 @@ public sealed class Factorization
     private readonly int[] _widths;
     private Matrix<double>[]? _left;
     private Matrix<double>[]? _right;
+    private Matrix<double>? _leftEnd;
+    private Matrix<double>? _rightEnd;
     private Matrix<double>? _product;
     private ScaledResidual? _residual;
 
@@ -154,19 +156,31 @@ public sealed class Factorization
 
     internal Matrix<double> ProductView => _product ??= ComputeProduct();
 
+    // The identity ends A_L = I_(d_L) and B_1 = I_(d_0) are formed only when asked for: at an input of width 20000 the
+    // identity alone is 3.2 GB, and no formula on the closed-form path needs it (they treat k = L and k = 1 apart).
     internal Matrix<double> LeftView(int k)
     {
+        if (k == Depth)
+        {
+            return _leftEnd ??= Matrix<double>.Build.DenseIdentity(_widths[^1]);
+        }
+
         _left ??= ComputeLeftProducts();
         return _left[k - 1];
     }
 
     internal Matrix<double> RightView(int k)
     {
+        if (k == 1)
+        {
+            return _rightEnd ??= Matrix<double>.Build.DenseIdentity(_widths[0]);
+        }
+
         _right ??= ComputeRightProducts();
         return _right[k - 1];
     }
 
-    private Matrix<double> ComputeProduct() => LeftView(1) * _layers[0];
+    private Matrix<double> ComputeProduct() => Depth == 1 ? _layers[0].Clone() : LeftView(1) * _layers[0];
 
     private ScaledResidual Residual => _residual ??= ComputeResidual();
 
@@ -177,14 +191,16 @@ public sealed class Factorization
         var target = TargetView;
         // In the order of ProductView (from the output end) and of the plain absolute product (from the input end), so in the
         // normal range the residual is bit for bit the plain one (0 at a target that is the product).
-        var product = ScaledMatrix.Identity(_widths[^1]);
-        for (var k = Depth - 1; k >= 0; k--)
+        // Starting from the end layers rather than from identities: the same numbers (normalized mantissas times I are
+        // themselves), without a d x d identity at a wide end.
+        var product = ScaledMatrix.Of(_layers[^1]);
+        for (var k = Depth - 2; k >= 0; k--)
         {
             product = product.Times(ScaledMatrix.Of(_layers[k]));
         }
 
-        var absolute = ScaledMatrix.Identity(_widths[0]);
-        foreach (var w in _layers)
+        var absolute = ScaledMatrix.Of(_layers[0]).Abs();
+        foreach (var w in _layers.Skip(1))
         {
             absolute = ScaledMatrix.Of(w).Abs().Times(absolute);
         }
@@ -198,27 +214,25 @@ public sealed class Factorization
             unit);
     }
 
-    // A_L = I, A_k = A_(k+1) W_(k+1): accumulated from the output end, so thin outputs stay cheap.
+    // A_(L-1) = W_L, A_k = A_(k+1) W_(k+1): accumulated from the output end, so thin outputs stay cheap (A_L: LeftView).
     private Matrix<double>[] ComputeLeftProducts()
     {
         var left = new Matrix<double>[Depth];
-        left[Depth - 1] = Matrix<double>.Build.DenseIdentity(_widths[^1]);
         for (var k = Depth - 1; k >= 1; k--)
         {
-            left[k - 1] = left[k] * _layers[k];
+            left[k - 1] = k == Depth - 1 ? _layers[k].Clone() : left[k] * _layers[k];
         }
 
         return left;
     }
 
-    // B_1 = I, B_k = W_(k-1) B_(k-1): accumulated from the input end.
+    // B_2 = W_1, B_k = W_(k-1) B_(k-1): accumulated from the input end (B_1: RightView).
     private Matrix<double>[] ComputeRightProducts()
     {
         var right = new Matrix<double>[Depth];
-        right[0] = Matrix<double>.Build.DenseIdentity(_widths[0]);
         for (var k = 2; k <= Depth; k++)
         {
-            right[k - 1] = _layers[k - 2] * right[k - 2];
+            right[k - 1] = k == 2 ? _layers[0].Clone() : _layers[k - 2] * right[k - 2];
         }
 
         return right;

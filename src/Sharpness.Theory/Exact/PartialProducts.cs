@@ -11,8 +11,13 @@ public static class PartialProducts
     public static IReadOnlyList<double> SpectralNormProducts(Factorization point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        return [.. Enumerable.Range(1, point.Depth).Select(k => SpectralNorm.OfValidated(point.LeftView(k)) * SpectralNorm.OfValidated(point.RightView(k)))];
+        return [.. Enumerable.Range(1, point.Depth).Select(k => LeftNorm(point, k) * RightNorm(point, k))];
     }
+
+    // smax(A_L) = smax(I) = 1 and smax(B_1) = 1 without forming (or decomposing) a d_L x d_L or d_0 x d_0 identity.
+    internal static double LeftNorm(Factorization point, int k) => k == point.Depth ? 1 : SpectralNorm.OfValidated(point.LeftView(k));
+
+    internal static double RightNorm(Factorization point, int k) => k == 1 ? 1 : SpectralNorm.OfValidated(point.RightView(k));
 
     // True when every p_k equals value within the tolerance, at the scale max(value, max_k p_k).
     internal static bool AllEqual(IReadOnlyList<double> products, double value, Tolerance tolerance)

@@ -1,4 +1,5 @@
 // EXACT Theorem 5 (claim EXACT-T5): lambda_max at any minimizer of deep matrix factorization.
+using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Theory.Linear;
 
 namespace Sharpness.Theory.Exact;
@@ -22,9 +23,14 @@ public static class Theorem5
     public static Direction MaximizingDirection(Minimizer minimizer)
     {
         var (_, x) = KroneckerSumOperator.AtMinimizer(minimizer).TopEigenpair();
-        var parts = Enumerable.Range(1, minimizer.Depth)
-            .Select(i => minimizer.LeftView(i).TransposeThisAndMultiply(x).TransposeAndMultiply(minimizer.RightView(i)))
-            .ToArray();
+        var parts = Enumerable.Range(1, minimizer.Depth).Select(i => Part(minimizer, i, x)).ToArray();
         return Theorem4.UnitOrFirstCoordinate(parts);
+    }
+
+    // A_i^T X B_i^T, with the identity ends A_L = I and B_1 = I left out rather than formed.
+    private static Matrix<double> Part(Minimizer minimizer, int i, Matrix<double> x)
+    {
+        var left = i == minimizer.Depth ? x : minimizer.LeftView(i).TransposeThisAndMultiply(x);
+        return i == 1 ? left.Clone() : left.TransposeAndMultiply(minimizer.RightView(i));
     }
 }

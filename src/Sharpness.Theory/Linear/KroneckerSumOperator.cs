@@ -1,7 +1,10 @@
 // KroneckerSumOperator: S = sum_i (B_i^T B_i) (x) (A_i A_i^T), the matrix of EXACT Theorem 5 (eq. 22),
-// applied matrix-free as X -> sum_i (A_i A_i^T) X (B_i^T B_i) on d_L x d_0 matrices.
+// applied matrix-free as X -> sum_i (A_i A_i^T) X (B_i^T B_i) on d_L x d_0 matrices, each factor at the cost its shape
+// deserves: the identity ends A_L = I and B_1 = I are never formed, and a thin A_i or B_i is applied through itself
+// rather than through its d_L x d_L or d_0 x d_0 Gram matrix.
 using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
+using Sharpness.Kernels;
 
 namespace Sharpness.Theory.Linear;
 
@@ -15,15 +18,21 @@ namespace Sharpness.Theory.Linear;
 /// EXACT Theorem 5, eq. 22: at a minimizer <c>KK^T = S</c> for the Jacobian <c>K</c> of eq. 74, so
 /// <c>lambda_max(Hessian) = 2 lambda_max(S)</c>. The operator has dimension <c>d_0 d_L</c>; it is
 /// materialized only up to <see cref="MaterializeLimit"/>, beyond which its top eigenpair comes from
-/// a Krylov subspace and a Rayleigh-Ritz projection.
+/// a Lanczos iteration with full re-orthogonalization and a Rayleigh-Ritz projection.
 /// </remarks>
 public sealed class KroneckerSumOperator
 {
     /// <summary>Largest dimension <c>d_0 d_L</c> for which the operator is formed as a dense matrix.</summary>
     public const int MaterializeLimit = 400;
 
-    private readonly Matrix<double>[] _left;
-    private readonly Matrix<double>[] _right;
+    // The Krylov basis may hold this many bytes (and between MinBasis and MaxBasis vectors): a restart keeps the Ritz vector.
+    private const long BasisBytes = 256L << 20;
+    private const int MinBasis = 20;
+    private const int MaxBasis = 300;
+    private const int MaxRestarts = 60;
+
+    private readonly Side[] _left;
+    private readonly Side[] _right;
 
     /// <summary>Builds <c>S</c> from the pairs <c>(P_i, Q_i)</c>; each must be symmetric PSD (not checked).</summary>
     /// <exception cref="ArgumentException">No terms, or inconsistent shapes.</exception>
@@ -44,8 +53,17 @@ public sealed class KroneckerSumOperator
             Preconditions.RequireShape(right[i], Columns, Columns, nameof(right), $"Q[{i + 1}]");
         }
 
-        _left = [.. left.Select(p => p.Clone())];
-        _right = [.. right.Select(q => q.Clone())];
+        _left = [.. left.Select(p => Side.OfGram(p.Clone()))];
+        _right = [.. right.Select(q => Side.OfGram(q.Clone()))];
+    }
+
+    private KroneckerSumOperator(Side[] left, Side[] right, int rows, int columns, int exponent)
+    {
+        _left = left;
+        _right = right;
+        Rows = rows;
+        Columns = columns;
+        Exponent = exponent;
     }
 
     /// <summary>
@@ -55,38 +73,37 @@ public sealed class KroneckerSumOperator
     /// scales back. Theorem 5's value is homogeneous: scaling layer <c>i</c> by <c>c_i</c> scales term <c>k</c> by
     /// <c>prod_(i != k) c_i^2</c>, which is what the exponents track.
     /// </summary>
+    /// <remarks>
+    /// Each factor is applied the cheaper way its widths allow: <c>P_i X</c> as one product with the Gram matrix
+    /// (<c>d_L^2 d_0</c> multiply-adds) or as <c>A_i (A_i^T X)</c> (<c>2 d_L d_i d_0</c>), likewise <c>X Q_i</c>
+    /// (<c>d_L d_0^2</c> or <c>2 d_L d_(i-1) d_0</c>); the identities <c>A_L</c> and <c>B_1</c> cost nothing. So a layer of width
+    /// 20000 next to a thin one never builds a 20000 x 20000 matrix.
+    /// </remarks>
     /// <exception cref="ArgumentException">lambda_max overflows the double range (some <c>||A_i||^2 ||B_i||^2</c> does).</exception>
     public static KroneckerSumOperator AtMinimizer(Minimizer minimizer)
     {
         ArgumentNullException.ThrowIfNull(minimizer);
         var depth = minimizer.Depth;
+        var widths = minimizer.Widths;
         var layers = Enumerable.Range(1, depth).Select(i => ScaledMatrix.Of(minimizer.Point.LayerView(i))).ToArray();
-        var a = new ScaledMatrix[depth];
-        var b = new ScaledMatrix[depth];
-        a[depth - 1] = ScaledMatrix.Identity(minimizer.Widths[^1]);
-        for (var k = depth - 1; k >= 1; k--)
+
+        // a[k] = A_(k+1) = W_L ... W_(k+2) and b[k] = B_(k+1) = W_k ... W_1; null stands for the identity ends A_L and B_1.
+        var a = new ScaledMatrix?[depth];
+        var b = new ScaledMatrix?[depth];
+        for (var k = depth - 2; k >= 0; k--)
         {
-            a[k - 1] = a[k].Times(layers[k]);
+            a[k] = a[k + 1] is { } next ? next.Times(layers[k + 1]) : layers[k + 1];
         }
 
-        b[0] = ScaledMatrix.Identity(minimizer.Widths[0]);
-        for (var k = 2; k <= depth; k++)
+        for (var k = 1; k < depth; k++)
         {
-            b[k - 1] = layers[k - 2].Times(b[k - 2]);
+            b[k] = b[k - 1] is { } previous ? layers[k - 1].Times(previous) : layers[k - 1];
         }
 
-        var live = Enumerable.Range(0, depth).Where(k => !a[k].IsZero && !b[k].IsZero).ToList();
-        var exponent = live.Count == 0 ? 0 : live.Max(k => a[k].Exponent + b[k].Exponent);
-        var left = new List<Matrix<double>>();
-        var right = new List<Matrix<double>>();
-        for (var k = 0; k < depth; k++)
-        {
-            // Term k in units of 2^(2 exponent): its weight 2^(2 (e_k - exponent)) <= 1 goes into P_k (exact, or a negligible 0).
-            var shift = live.Contains(k) ? a[k].Exponent + b[k].Exponent - exponent : 0;
-            var ak = a[k].Mantissa.Map(x => Math.ScaleB(x, shift));
-            left.Add(ak.TransposeAndMultiply(ak));
-            right.Add(b[k].Mantissa.TransposeThisAndMultiply(b[k].Mantissa));
-        }
+        static bool IsZero(ScaledMatrix? x) => x is { IsZero: true };
+        static int ExponentOf(ScaledMatrix? x) => x?.Exponent ?? 0;
+        var live = Enumerable.Range(0, depth).Where(k => !IsZero(a[k]) && !IsZero(b[k])).ToList();
+        var exponent = live.Count == 0 ? 0 : live.Max(k => ExponentOf(a[k]) + ExponentOf(b[k]));
 
         // The mantissas' Gram matrices are at most d^2 L in size, so lambda_max(S) overflows exactly when 2^(2 exponent) does.
         if (2 * exponent > 1020)
@@ -96,11 +113,26 @@ public sealed class KroneckerSumOperator
                 nameof(minimizer));
         }
 
-        return new KroneckerSumOperator(left, right) { Exponent = 2 * exponent };
+        var (rows, columns) = (widths[^1], widths[0]);
+        var left = new Side[depth];
+        var right = new Side[depth];
+        for (var k = 0; k < depth; k++)
+        {
+            // Term k in units of 2^(2 exponent): its weight 2^(2 (e_k - exponent)) <= 1 goes into P_k (exact, or a negligible 0).
+            var shift = live.Contains(k) ? ExponentOf(a[k]) + ExponentOf(b[k]) - exponent : 0;
+            left[k] = a[k] is { } ak
+                ? Side.OfFactor(ak.Mantissa.Map(x => Math.ScaleB(x, shift)), isLeft: true, preferGram: rows <= 2 * widths[k + 1])
+                : Side.OfIdentity(rows, Math.ScaleB(1.0, 2 * shift));
+            right[k] = b[k] is { } bk
+                ? Side.OfFactor(bk.Mantissa, isLeft: false, preferGram: columns <= 2 * widths[k])
+                : Side.OfIdentity(columns, 1);
+        }
+
+        return new KroneckerSumOperator(left, right, rows, columns, 2 * exponent);
     }
 
     /// <summary>The binary exponent <c>2e</c> of the operator: it is <c>2^(2e)</c> times the stored sum (0 unless scaled).</summary>
-    private int Exponent { get; init; }
+    private int Exponent { get; }
 
     /// <summary>Rows of <c>X</c>, i.e. <c>d_L</c>.</summary>
     public int Rows { get; }
@@ -116,11 +148,13 @@ public sealed class KroneckerSumOperator
     public Matrix<double> Apply(Matrix<double> x)
     {
         Preconditions.RequireShape(x, Rows, Columns, nameof(x), "X");
-        return ApplyValidated(x).Map(v => Math.ScaleB(v, Exponent));
+        var y = Matrix<double>.Build.Dense(Rows, Columns);
+        ApplyStored(x, y, new Workspace(this));
+        return y.Map(v => Math.ScaleB(v, Exponent));
     }
 
     /// <summary>The dense matrix <c>sum_i Q_i (x) P_i</c> (EXACT eq. 22).</summary>
-    /// <exception cref="InvalidOperationException">The dimension exceeds <see cref="MaterializeLimit"/> squared.</exception>
+    /// <exception cref="InvalidOperationException">The dimension exceeds <see cref="MaterializeLimit"/> squared over four.</exception>
     public Matrix<double> Materialize() => MaterializeStored().Map(v => Math.ScaleB(v, Exponent));
 
     // The stored sum, 2^-Exponent S: entries near 1 however small or large the layers are.
@@ -134,14 +168,14 @@ public sealed class KroneckerSumOperator
         var s = Matrix<double>.Build.Dense(Dimension, Dimension);
         for (var i = 0; i < _left.Length; i++)
         {
-            s += _right[i].KroneckerProduct(_left[i]);
+            s += _right[i].Gram().KroneckerProduct(_left[i].Gram());
         }
 
         return s;
     }
 
     /// <summary>The largest eigenvalue of <c>S</c> and a unit eigenvector, as a <c>d_L x d_0</c> matrix.</summary>
-    /// <remarks>Dense symmetric EVD up to <see cref="MaterializeLimit"/>, a Krylov-Rayleigh-Ritz iteration beyond.</remarks>
+    /// <remarks>Dense symmetric EVD up to <see cref="MaterializeLimit"/>, a Lanczos-Rayleigh-Ritz iteration beyond.</remarks>
     /// <exception cref="InvalidOperationException">The iteration did not reach its residual target.</exception>
     public (double Value, Matrix<double> Vector) TopEigenpair()
     {
@@ -157,89 +191,263 @@ public sealed class KroneckerSumOperator
         return (Math.ScaleB(value, Exponent), vector);
     }
 
-    private Matrix<double> ApplyValidated(Matrix<double> x)
+    // y = sum_i P_i X Q_i (stored units), term by term in order, through the workspace's buffers.
+    private void ApplyStored(Matrix<double> x, Matrix<double> y, Workspace work)
     {
         Debug.Assert(x.RowCount == Rows && x.ColumnCount == Columns, "validated by the caller");
-        var y = Matrix<double>.Build.Dense(Rows, Columns);
+        y.Clear();
         for (var i = 0; i < _left.Length; i++)
         {
-            y += _left[i] * x * _right[i];
+            var px = _left[i].ApplyLeft(x, work.Left[i], work.Middle);
+            _right[i].ApplyRight(px, work.Right[i], work.Term);
+            y.Add(work.Term, y);
         }
-
-        return y;
     }
 
-    // vec is column-major on both sides: MathNet's dense storage is column-major.
-    private Vector<double> ApplyToVector(Vector<double> x)
-    {
-        var image = ApplyValidated(Matrix<double>.Build.Dense(Rows, Columns, x.ToArray()));
-        return Vector<double>.Build.DenseOfArray(image.ToColumnMajorArray());
-    }
-
-    // Rayleigh-Ritz on a Krylov basis with full (twice) Gram-Schmidt, restarted from the current Ritz
-    // vector. The scale sum_i tr(P_i) tr(Q_i) >= lambda_max bounds the operator, so the stopping rule
-    // ||S x - theta x|| <= 1e-12 scale is a backward error relative to the operator's size.
+    // Lanczos with full (twice classical Gram-Schmidt) re-orthogonalization, the projection H = V^T S V kept whole and
+    // its top Ritz pair taken every few steps; restarted from the current Ritz vector when the basis is full. The scale
+    // sum_i tr(P_i) tr(Q_i) >= lambda_max bounds the operator, so the stopping rule ||S x - theta x|| <= 1e-12 scale
+    // (checked on the true residual, one extra product) is a backward error relative to the operator's size.
     private (double Value, Matrix<double> Vector) KrylovTopEigenpair()
     {
-        const int basisSize = 40;
-        const int maxRestarts = 60;
+        var n = Dimension;
+        var capacity = (int)Math.Clamp(BasisBytes / (8L * n), MinBasis, MaxBasis);
+        capacity = Math.Min(capacity, n);
         var scale = Enumerable.Range(0, _left.Length).Sum(i => _left[i].Trace() * _right[i].Trace());
+        var target = 1e-12 * scale;
+        var work = new Workspace(this);
         var random = new Random(20250930);
-        var x = Vector<double>.Build.Dense(Dimension, _ => random.NextDouble() - 0.5);
-        x /= x.L2Norm();
+        var x = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = random.NextDouble() - 0.5;
+        }
+
+        Blas.Scale(1 / Norm(x), x);
+        var basis = new List<double[]>(capacity);
+        var h = new double[capacity, capacity];
+        var image = new double[n];
+        var coefficients = new double[capacity];
         var theta = 0.0;
         var residual = double.PositiveInfinity;
-        for (var restart = 0; restart < maxRestarts; restart++)
+        for (var restart = 0; restart < MaxRestarts; restart++)
         {
-            var basis = new List<Vector<double>> { x };
-            var images = new List<Vector<double>> { ApplyToVector(x) };
-            while (basis.Count < Math.Min(basisSize, Dimension))
+            basis.Clear();
+            Array.Clear(h);
+            basis.Add(x);
+            double[] ritz;
+            while (true)
             {
-                var w = images[^1].Clone();
+                var j = basis.Count - 1;
+                var w = new double[n];
+                ApplyToVector(basis[j], w, work);
                 for (var pass = 0; pass < 2; pass++)
                 {
-                    foreach (var q in basis)
+                    var c = coefficients.AsSpan(0, j + 1);
+                    Blas.DotMany(basis, w, c);
+                    Blas.AxpyMany(-1, basis, c, w);
+                    for (var i = 0; i <= j; i++)
                     {
-                        w -= q.DotProduct(w) * q;
+                        h[i, j] += c[i];
                     }
                 }
 
-                var norm = w.L2Norm();
-                if (norm <= 1e-14 * Math.Max(scale, double.Epsilon))
+                var beta = Norm(w);
+                var k = basis.Count;
+                var invariant = beta <= 1e-14 * Math.Max(scale, double.Epsilon);
+                var full = k == capacity;
+                var check = invariant || full || k <= 10 || k % 5 == 0;
+                if (check)
                 {
-                    break; // invariant subspace: the projection below is exact on it.
+                    (theta, ritz) = TopRitzPair(h, k);
+                    // The Lanczos residual of the Ritz pair: ||S V s - theta V s|| = beta |s_k| (up to the symmetrization).
+                    if (invariant || full || beta * Math.Abs(ritz[k - 1]) <= target / 2)
+                    {
+                        break;
+                    }
                 }
 
-                basis.Add(w / norm);
-                images.Add(ApplyToVector(basis[^1]));
+                Blas.Scale(1 / beta, w);
+                basis.Add(w);
             }
 
-            var k = basis.Count;
-            var projected = Matrix<double>.Build.Dense(k, k, (i, j) => basis[i].DotProduct(images[j]));
-            projected = (projected + projected.Transpose()) / 2;
-            var evd = projected.Evd(Symmetricity.Symmetric);
-            var s = evd.EigenVectors.Column(k - 1);
-            theta = evd.EigenValues[k - 1].Real;
-            x = Vector<double>.Build.Dense(Dimension);
-            var image = Vector<double>.Build.Dense(Dimension);
-            for (var j = 0; j < k; j++)
+            x = new double[n];
+            for (var i = 0; i < basis.Count; i++)
             {
-                x += s[j] * basis[j];
-                image += s[j] * images[j];
+                Blas.Axpy(ritz[i], basis[i], x);
             }
 
-            var xNorm = x.L2Norm();
-            x /= xNorm;
-            image /= xNorm;
-            residual = (image - (theta * x)).L2Norm();
-            if (residual <= 1e-12 * scale)
+            Blas.Scale(1 / Norm(x), x);
+            ApplyToVector(x, image, work);
+            Blas.Axpy(-theta, x, image);
+            residual = Norm(image);
+            if (residual <= target)
             {
-                return (theta, Matrix<double>.Build.Dense(Rows, Columns, x.ToArray()));
+                return (theta, Matrix<double>.Build.Dense(Rows, Columns, x));
             }
         }
 
         throw new InvalidOperationException(
             $"The Krylov iteration for the top eigenpair of the {Dimension}-dimensional Kronecker sum stopped at residual {residual:G3} " +
-            $"(target {1e-12 * scale:G3}) after {maxRestarts} restarts.");
+            $"(target {target:G3}) after {MaxRestarts} restarts.");
+    }
+
+    // The iteration's vectors are near unit length (stored units), so squaring is safe.
+    private static double Norm(double[] x) => Math.Sqrt(Blas.Dot(x, x));
+
+    // The largest eigenvalue of the symmetrized leading k x k block of h and its unit eigenvector.
+    private static (double Value, double[] Vector) TopRitzPair(double[,] h, int k)
+    {
+        var projected = Matrix<double>.Build.Dense(k, k, (i, j) => i <= j ? h[i, j] : h[j, i]);
+        var evd = projected.Evd(Symmetricity.Symmetric);
+        return (evd.EigenValues[k - 1].Real, evd.EigenVectors.Column(k - 1).ToArray());
+    }
+
+    // vec is column-major on both sides: MathNet's dense storage is column-major, so the arrays are the matrices.
+    private void ApplyToVector(double[] x, double[] y, Workspace work) =>
+        ApplyStored(Matrix<double>.Build.Dense(Rows, Columns, x), Matrix<double>.Build.Dense(Rows, Columns, y), work);
+
+    // The buffers of one apply: per term the inner product A_i^T X or X B_i^T, and the term's P_i X and P_i X Q_i.
+    private sealed class Workspace
+    {
+        public Workspace(KroneckerSumOperator s)
+        {
+            Left = [.. s._left.Select(side => side.Buffer(s.Columns, isLeft: true))];
+            Right = [.. s._right.Select(side => side.Buffer(s.Rows, isLeft: false))];
+            Middle = Matrix<double>.Build.Dense(s.Rows, s.Columns);
+            Term = Matrix<double>.Build.Dense(s.Rows, s.Columns);
+        }
+
+        public Matrix<double>?[] Left { get; }
+
+        public Matrix<double>?[] Right { get; }
+
+        public Matrix<double> Middle { get; }
+
+        public Matrix<double> Term { get; }
+    }
+
+    // One factor of a term, P = A A^T on the left or Q = B^T B on the right: an identity end (A_L, B_1) times a weight,
+    // never formed; a factor (A: order x r, B: r x order) applied through itself; or its Gram matrix.
+    private sealed class Side
+    {
+        private readonly Matrix<double>? _gram;
+        private readonly Matrix<double>? _factor;
+        private readonly bool _isLeft;
+        private readonly int _order;
+        private readonly double _weight;
+
+        private Side(Matrix<double>? gram, Matrix<double>? factor, bool isLeft, int order, double weight)
+        {
+            _gram = gram;
+            _factor = factor;
+            _isLeft = isLeft;
+            _order = order;
+            _weight = weight;
+        }
+
+        public static Side OfGram(Matrix<double> gram) => new(gram, null, isLeft: true, gram.RowCount, 1);
+
+        public static Side OfIdentity(int order, double weight) => new(null, null, isLeft: true, order, weight);
+
+        // The Gram matrix is formed here when applying it is cheaper than applying the factor twice.
+        public static Side OfFactor(Matrix<double> factor, bool isLeft, bool preferGram)
+        {
+            var side = new Side(null, factor, isLeft, isLeft ? factor.RowCount : factor.ColumnCount, 1);
+            return preferGram ? new Side(side.Gram(), null, isLeft, side._order, 1) : side;
+        }
+
+        // A A^T and B^T B exactly as the Gram formulation of eq. 22 forms them, identities included.
+        public Matrix<double> Gram()
+        {
+            if (_gram is not null)
+            {
+                return _gram;
+            }
+
+            if (_factor is null)
+            {
+                return Matrix<double>.Build.DenseDiagonal(_order, _order, _weight);
+            }
+
+            return _isLeft ? _factor.TransposeAndMultiply(_factor) : _factor.TransposeThisAndMultiply(_factor);
+        }
+
+        // tr(P) = ||A||_F^2, tr(Q) = ||B||_F^2, tr(c I) = c order.
+        public double Trace()
+        {
+            if (_gram is not null)
+            {
+                return _gram.Trace();
+            }
+
+            if (_factor is null)
+            {
+                return _weight * _order;
+            }
+
+            var sum = 0.0;
+            foreach (var v in _factor.Enumerate())
+            {
+                sum += v * v;
+            }
+
+            return sum;
+        }
+
+        // The r x d_0 (left) or d_L x r (right) buffer a factor needs; none for a Gram or an identity.
+        public Matrix<double>? Buffer(int otherOrder, bool isLeft)
+        {
+            if (_factor is null)
+            {
+                return null;
+            }
+
+            return isLeft
+                ? Matrix<double>.Build.Dense(_factor.ColumnCount, otherOrder)
+                : Matrix<double>.Build.Dense(otherOrder, _factor.RowCount);
+        }
+
+        // P X into result (A (A^T X), P X, or weight X); an unweighted identity returns X itself.
+        public Matrix<double> ApplyLeft(Matrix<double> x, Matrix<double>? inner, Matrix<double> result)
+        {
+            if (_gram is not null)
+            {
+                MatrixProduct.Multiply(_gram, x, result);
+            }
+            else if (_factor is not null)
+            {
+                MatrixProduct.TransposeThisAndMultiply(_factor, x, inner!);
+                MatrixProduct.Multiply(_factor, inner!, result);
+            }
+            else if (_weight != 1)
+            {
+                x.Multiply(_weight, result);
+            }
+            else
+            {
+                return x;
+            }
+
+            return result;
+        }
+
+        // X Q into result ((X B^T) B, X Q, or weight X).
+        public void ApplyRight(Matrix<double> x, Matrix<double>? inner, Matrix<double> result)
+        {
+            if (_gram is not null)
+            {
+                MatrixProduct.Multiply(x, _gram, result);
+            }
+            else if (_factor is not null)
+            {
+                MatrixProduct.TransposeAndMultiply(x, _factor, inner!);
+                MatrixProduct.Multiply(inner!, _factor, result);
+            }
+            else
+            {
+                x.Multiply(_weight, result);
+            }
+        }
     }
 }

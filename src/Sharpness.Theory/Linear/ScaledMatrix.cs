@@ -17,9 +17,6 @@ internal readonly record struct ScaledMatrix(Matrix<double> Mantissa, int Expone
     /// <summary>The matrix <paramref name="x"/> (finite entries), normalized.</summary>
     public static ScaledMatrix Of(Matrix<double> x) => Normalize(x, 0);
 
-    /// <summary>The identity of order <paramref name="n"/>.</summary>
-    public static ScaledMatrix Identity(int n) => new(Matrix<double>.Build.DenseIdentity(n), 0);
-
     /// <summary><c>this * right</c>, normalized.</summary>
     public ScaledMatrix Times(ScaledMatrix right) => Normalize(Mantissa * right.Mantissa, Exponent + right.Exponent);
 
