@@ -78,6 +78,14 @@ public sealed class ConstructionExamples
     }
 
     [Fact]
+    public void Gauge_Apply_RejectsAConditionNumberOfExactly1e12()
+    {
+        // G = diag(1e12, 1): its singular values are exact, so its condition number is 1e12, the first one refused.
+        var w = Minimizer.OfProduct([Diagonal(1, 1), Diagonal(1, 1)]);
+        AssertArgument<ArgumentException>("hidden", "G[1] is singular or nearly so (condition number 1E+12).", () => Gauge.Apply(w, [Diagonal(1e12, 1)]));
+    }
+
+    [Fact]
     public void Factorization_Messages_NameTheLayerAndTheWidths()
     {
         AssertArgument<ArgumentException>("layers", "A factorization needs at least one layer W[1].", () => _ = new Factorization([]));
