@@ -6,6 +6,7 @@ using Sharpness.Theory;
 using Sharpness.Theory.Constructions;
 using Sharpness.Theory.Exact;
 using Xunit;
+using static Sharpness.Tests.Properties.Mutation.ArgumentAssert;
 
 namespace Sharpness.Tests.Properties.Mutation;
 
@@ -14,14 +15,6 @@ public sealed class ConstructionExamples
     private static Matrix<double> M(int rows, int columns, double value = 1) => Matrix<double>.Build.Dense(rows, columns, value);
 
     private static Matrix<double> Diagonal(params double[] values) => Matrix<double>.Build.DenseOfDiagonalArray(values);
-
-    private static void AssertArgument<T>(string paramName, string fragment, Action act)
-        where T : ArgumentException
-    {
-        var ex = Assert.Throws<T>(act);
-        Assert.Equal(paramName, ex.ParamName);
-        Assert.Contains(fragment, ex.Message, StringComparison.Ordinal);
-    }
 
     [Fact]
     public void Widths_RejectAWrongOutputEndAlone()

@@ -5,20 +5,13 @@ using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Theory;
 using Sharpness.Theory.Regularized;
 using Xunit;
+using static Sharpness.Tests.Properties.Mutation.ArgumentAssert;
 
 namespace Sharpness.Tests.Properties.Mutation;
 
 public sealed class RegularizedChoiceExamples
 {
     private static Matrix<double> Scalar(double x) => Matrix<double>.Build.Dense(1, 1, x);
-
-    private static void AssertArgument<T>(string paramName, string fragment, Action act)
-        where T : ArgumentException
-    {
-        var ex = Assert.Throws<T>(act);
-        Assert.Equal(paramName, ex.ParamName);
-        Assert.Contains(fragment, ex.Message, StringComparison.Ordinal);
-    }
 
     [Theory]
     [InlineData(0, false)]
