@@ -33,7 +33,7 @@ public static class HessianTrace
     public static double DepthTwoTraceFlatValue(Matrix<double> target)
     {
         Preconditions.RequireFinite(target, nameof(target), "The target M");
-        var nuclear = Linear.ScaledSvd.Of(target, computeVectors: false).S.Sum();
+        var nuclear = Linear.ScaledSvd.SingularValues(target).Sum();
         return 4 * Math.Sqrt((double)target.RowCount * target.ColumnCount) * nuclear;
     }
 

@@ -10,6 +10,9 @@ namespace Sharpness.Theory.Linear;
 /// </summary>
 internal static class ScaledSvd
 {
+    // The singular values alone, descending: one place says "no vectors" for the six callers that need none.
+    internal static Vector<double> SingularValues(Matrix<double> x) => Of(x, computeVectors: false).S;
+
     internal static (Vector<double> S, Matrix<double> U, Matrix<double> VT) Of(Matrix<double> x, bool computeVectors)
     {
         // The largest entry, not the Frobenius norm: squaring entries of 1e200 overflows and of 1e-200 underflows.

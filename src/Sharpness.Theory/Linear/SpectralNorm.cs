@@ -15,6 +15,6 @@ public static class SpectralNorm
 
     internal static double OfValidated(Matrix<double> x)
     {
-        return ScaledSvd.Of(x, computeVectors: false).S[0];
+        return ScaledSvd.SingularValues(x)[0];
     }
 }

@@ -61,7 +61,7 @@ public static class RegularizedMatrixMinimizer
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
         var r = Math.Min(target.RowCount, target.ColumnCount);
-        var s = Linear.ScaledSvd.Of(target, computeVectors: false).S;
+        var s = Linear.ScaledSvd.SingularValues(target);
         return Enumerable.Range(0, r).Any(j => ScalarEndToEnd.GlobalMinimizers(s[j], lambda, depth).Count > 1);
     }
 
@@ -74,7 +74,7 @@ public static class RegularizedMatrixMinimizer
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
         var r = Math.Min(target.RowCount, target.ColumnCount);
-        var s = Linear.ScaledSvd.Of(target, computeVectors: false).S;
+        var s = Linear.ScaledSvd.SingularValues(target);
         return Enumerable.Range(0, r).Sum(j =>
         {
             var minimizers = ScalarEndToEnd.GlobalMinimizers(s[j], lambda, depth);

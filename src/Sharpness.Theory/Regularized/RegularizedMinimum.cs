@@ -39,7 +39,7 @@ public static class RegularizedMinimum
             return lambda / (1 + lambda) * Math.Pow(target.FrobeniusNorm(), 2);
         }
 
-        return ScaledSvd.Of(target, computeVectors: false).S
+        return ScaledSvd.SingularValues(target)
             .Sum(s => ScalarEndToEnd.Objective(s, lambda, depth, ScalarEndToEnd.GlobalMinimizers(s, lambda, depth)[0]));
     }
 
@@ -110,7 +110,7 @@ public static class RegularizedMinimum
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        var scale = ScaledSvd.Of(target, computeVectors: false).S.Sum(s => (s * s) + (lambda * Math.Pow(s, 2.0 / depth)));
+        var scale = ScaledSvd.SingularValues(target).Sum(s => (s * s) + (lambda * Math.Pow(s, 2.0 / depth)));
 
         // M = 0 leaves lambda as the only scale; lambda^(L/(L-1)) has the loss's homogeneity (none at L = 1, where lambda has none).
         return scale > 0 || depth == 1 ? scale : Math.Pow(lambda, depth / (depth - 1.0));

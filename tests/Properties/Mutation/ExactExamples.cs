@@ -58,6 +58,8 @@ public sealed class ExactExamples
     {
         Assert.Equal(0.5, LinearStability.MaxStableStep(4));
         Assert.Equal(double.PositiveInfinity, LinearStability.MaxStableStep(0));
+        // -0 passes the non-negativity check, and 2 / -0 would be -Infinity: the zero branch is what keeps it +Infinity.
+        Assert.Equal(double.PositiveInfinity, LinearStability.MaxStableStep(-0.0));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class NullArgumentExamples
         { "point", () => Balancedness.IsBalanced(null!) },
         { "minimizer", () => Gauge.Apply(null!, []) },
         { "hidden", () => Gauge.Apply(W, null!) },
+        { "hidden", () => Gauge.Apply(W, [null!]) },
         { "minimizer", () => Gauge.Rescale(null!, 1, 2) },
         { "random", () => RandomMatrices.Gaussian(1, 1, null!) },
         { "random", () => ScalarFlat.WithComplementNoise(1, [1, 1, 1], null!, 0) },

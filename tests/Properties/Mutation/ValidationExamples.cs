@@ -7,20 +7,13 @@ using Sharpness.Theory.Exact;
 using Sharpness.Theory.Linear;
 using Sharpness.Theory.Regularized;
 using Xunit;
+using static Sharpness.Tests.Properties.Mutation.ArgumentAssert;
 
 namespace Sharpness.Tests.Properties.Mutation;
 
 public sealed class ValidationExamples
 {
     private static Matrix<double> M(int rows, int columns, double value = 1) => Matrix<double>.Build.Dense(rows, columns, value);
-
-    private static void AssertArgument<T>(string paramName, string fragment, Action act)
-        where T : ArgumentException
-    {
-        var ex = Assert.Throws<T>(act);
-        Assert.Equal(paramName, ex.ParamName);
-        Assert.Contains(fragment, ex.Message, StringComparison.Ordinal);
-    }
 
     [Fact]
     public void CriticalLambda_Of_RejectsNaNAndDepthOne()
