@@ -63,6 +63,18 @@ public abstract class ClaimProperty
     /// <summary>What the property asserts, in one sentence.</summary>
     public string Description { get; }
 
+    /// <summary>
+    /// The stream its cases are drawn from, named by a (claim ID, property name) pair that goes into each case's seed
+    /// (<see cref="RunSettings.SeedOf"/>); by default its own. Properties of different claims that check the same
+    /// expensive points name one shared stream, so they draw the same cases and work that depends on the case alone (the
+    /// optimizer endpoints of the regularized matrix claims) is done once. A case's seed still depends only on the master
+    /// seed, the stream and its index, never on how a run is sharded.
+    /// </summary>
+    public (string ClaimId, string Property)? SharedCases { get; init; }
+
+    /// <summary>The stream its cases come from: <see cref="SharedCases"/>, or its own claim and name.</summary>
+    public (string ClaimId, string Property) CaseStream(string claimId) => SharedCases ?? (claimId, Name);
+
     /// <summary>Whether its cases check the claim or exhibit its known counterexample; <see cref="PropertyRole.ChecksClaim"/> by default.</summary>
     public PropertyRole Role { get; init; } = PropertyRole.ChecksClaim;
 

@@ -140,7 +140,8 @@ public static class ClaimRunner
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(property);
         ArgumentNullException.ThrowIfNull(settings);
-        var (seed, gamma, size) = settings.SeedOf(claim.Id, property.Name, index);
+        var stream = property.CaseStream(claim.Id);
+        var (seed, gamma, size) = settings.SeedOf(stream.ClaimId, stream.Property, index);
         var config = Config.QuickThrowOnFailure
             .WithMaxTest(1)
             .WithQuietOnSuccess(true)
@@ -161,7 +162,7 @@ public static class ClaimRunner
             var words = falsified ? "failed" : "suite error";
             var failure = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{claim.Id} {property.Name} {words} (replay with SHARPNESS_SEED=\"{settings.CaseReplay(claim.Id, property.Name, index)}\": case {index} of seed {settings.Replay}):{Environment.NewLine}{ex.Message}");
+                $"{claim.Id} {property.Name} {words} (replay with SHARPNESS_SEED=\"{settings.CaseReplay(stream.ClaimId, stream.Property, index)}\": case {index} of seed {settings.Replay}):{Environment.NewLine}{ex.Message}");
             return falsified
                 ? Record(property, index, first!, failure)
                 : new CaseResult(index, OutcomeKind.SuiteError, false, first?.RelativeError, first is { Holds: false } ? first.Regime : null, [], false, failure);

@@ -27,7 +27,10 @@ public static class AbsFrob
                 "OptimizerFoundMinimizersHaveTheLayerNorms",
                 "Off the exceptional set, every layer of every minimizer found by descent plus Newton from random starts has squared Frobenius norm sum_j rho_j^(2/L).",
                 RegularizedMatrixCase.All(),
-                CheckOptimizerFound),
+                CheckOptimizerFound)
+            {
+                SharedCases = OptimizerMinimizers.Cases,
+            },
         ],
         [
             new Mutant("SquaredEndToEnd", "sum_j rho_j^2: the end-to-end values' squares in place of rho_j^(2/L).",

@@ -25,7 +25,10 @@ public static class AbsTrace
                 "OracleTraceAtOptimizerFoundMinimizersAtLeastBound",
                 "At every minimizer found by descent plus Newton from random starts the oracle's Hessian trace is at least the bound (equal at L = 2).",
                 RegularizedMatrixCase.All(),
-                CheckOptimizerFound),
+                CheckOptimizerFound)
+            {
+                SharedCases = OptimizerMinimizers.Cases,
+            },
         ],
         [
             new Mutant("NoRegularizerTerm", "The bound without 2 lambda N / L: still a bound, never attained.",

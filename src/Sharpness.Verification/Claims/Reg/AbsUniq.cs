@@ -27,7 +27,10 @@ public static class AbsUniq
                 "OptimizerFoundMinimizersShareTheProduct",
                 "Off the exceptional set, every minimizer found by descent plus Newton from random starts has the constructed end-to-end product.",
                 RegularizedMatrixCase.All(),
-                CheckOptimizerFound),
+                CheckOptimizerFound)
+            {
+                SharedCases = OptimizerMinimizers.Cases,
+            },
         ],
         [
             new Mutant("AlwaysUnique", "No exceptional set: the end-to-end minimizer is always unique.",

@@ -17,8 +17,14 @@ internal static class OptimizerMinimizers
     /// <summary>Random starts per case.</summary>
     internal const int Starts = 3;
 
+    /// <summary>
+    /// The one case stream of the four optimizer-found properties (REG-T1, ABS-UNIQ, ABS-FROB, ABS-TRACE): they draw the
+    /// same cases, so each case's descent runs once for all four (<see cref="ClaimProperty.SharedCases"/>).
+    /// </summary>
+    internal static readonly (string ClaimId, string Property) Cases = ("REG-T1", "OptimizerFoundMinimizersBalanced");
+
     // The endpoints depend on the case and the oracle only (never on the formulas under test), and the four matrix
-    // claims draw the same cases from the same seed: compute each case's endpoints once.
+    // claims draw the same cases from one stream (Cases): compute each case's endpoints once.
     private static readonly ConcurrentDictionary<string, IReadOnlyList<(double[] Point, double Loss)>> Endpoints = new();
 
     /// <summary>

@@ -25,7 +25,10 @@ public static class RegT1
                 "OptimizerFoundMinimizersBalanced",
                 "Every minimizer found by descent plus Newton from random starts (reaching the global minimum value) is balanced.",
                 RegularizedMatrixCase.All(),
-                CheckOptimizerFound),
+                CheckOptimizerFound)
+            {
+                SharedCases = OptimizerMinimizers.Cases,
+            },
         ],
         [
             new Mutant("UnbalancedSplit", "The same product with W_1 doubled and W_2 halved.",
