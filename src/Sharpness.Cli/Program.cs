@@ -62,7 +62,7 @@ internal static partial class Program
     /// <summary>
     /// The console over <paramref name="output"/>: on a <paramref name="terminal"/>, Spectre's own (colours, progress bars);
     /// with <c>NO_COLOR</c> set and not empty (no-color.org), a plain one as wide as the terminal (no escape code at all, so
-    /// no progress bar either: it needs cursor movement); off a terminal (a file or pipe), a plain one of 160 columns
+    /// no progress bar either: it needs cursor movement); off a terminal (a file or pipe), a plain one of 200 columns
     /// (Spectre assumes 80 there, which wraps every table).
     /// </summary>
     internal static IAnsiConsole Console(TextWriter output, bool terminal, string? noColor)
@@ -70,7 +70,7 @@ internal static partial class Program
         ArgumentNullException.ThrowIfNull(output);
         if (!terminal)
         {
-            return Plain(output, 160);
+            return Plain(output, 200);
         }
 
         if (!string.IsNullOrEmpty(noColor))
