@@ -25,7 +25,8 @@ internal static class OptimizerMinimizers
 
     // The endpoints depend on the case and the oracle only (never on the formulas under test), and the four matrix
     // claims draw the same cases from one stream (Cases): compute each case's endpoints once.
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<(double[] Point, double Loss)>> Endpoints = new();
+    // Lazy, so two properties running at once on the same case wait for one descent instead of both running it.
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(double[] Point, double Loss)>>> Endpoints = new();
 
     /// <summary>
     /// Checks the case's optimizer endpoints against the formulas' construction, then runs <paramref name="check"/> at
@@ -43,12 +44,12 @@ internal static class OptimizerMinimizers
         var construction = formulas.RegularizedMatrixMinimizer(target, c.Widths, c.Lambda, new Random(c.Seed), 0);
         var globalLoss = new LossLandscape(construction.Layers(), target, c.Lambda).Loss();
         var scale = Sharpness.Theory.Regularized.RegularizedMinimum.ValueScale(target, c.Depth, c.Lambda);
-        var endpoints = Endpoints.GetOrAdd(c.ToString(), _ => RandomStartDescent.PolishedEndpoints(
+        var endpoints = Endpoints.GetOrAdd(c.ToString(), _ => new Lazy<IReadOnlyList<(double[] Point, double Loss)>>(() => RandomStartDescent.PolishedEndpoints(
             w => new LossLandscape([.. RegT1.SplitLayers(w, c.Widths)], target, c.Lambda),
             construction.ParameterCount,
             ProblemScale.Of(target, c.Depth, c.Lambda),
             Starts,
-            c.Seed));
+            c.Seed))).Value;
         var lowest = endpoints.Min(e => e.Loss);
         if (lowest < globalLoss - Tolerance.GridSearch.Bound(scale))
         {
