@@ -34,9 +34,12 @@ public sealed class Factorization
     /// <param name="target">The target <c>M</c> (<c>d_L x d_0</c>), or null for a bare point.</param>
     /// <param name="lambda">The regularization <c>lambda &gt; 0</c> of REG eq. 2, or null for the unregularized loss.</param>
     /// <exception cref="ArgumentNullException">A null list or layer.</exception>
-    /// <exception cref="ArgumentException">No layers; consecutive shapes that do not chain; widths that
+    /// <exception cref="ArgumentException">No layers; consecutive shapes that do not chain; unregularized, widths that
     /// violate feasibility (EXACT eq. 17); a target of the wrong shape; a NaN or infinite entry; a lambda that is not
     /// finite and positive.</exception>
+    /// <remarks>A regularized point (lambda given) may have any widths: REG eq. 2 and its minimizers exist at a bottleneck too
+    /// (claim REGM-LMAX). An unregularized one needs EXACT eq. 17, the domain of every EXACT result; points below it are
+    /// <see cref="ZeroResidualPoint"/>s.</remarks>
     public Factorization(IEnumerable<Matrix<double>> layers, Matrix<double>? target = null, double? lambda = null)
     {
         if (lambda is { } l)
@@ -54,7 +57,7 @@ public sealed class Factorization
         }
 
         var ends = Math.Min(_widths[0], _widths[^1]);
-        for (var i = 1; i < _widths.Length - 1; i++)
+        for (var i = 1; i < _widths.Length - 1 && lambda is null; i++)
         {
             if (_widths[i] < ends)
             {

@@ -96,6 +96,27 @@ internal static class Preconditions
         }
     }
 
+    // Widths d_0..d_L of any network: at least two, all positive (bottlenecks allowed).
+    internal static void RequireWidths(IReadOnlyList<int> widths, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(widths, paramName);
+        if (widths.Count < 2 || widths.Any(d => d < 1))
+        {
+            throw new ArgumentException($"Need widths d_0..d_L (L >= 1), all positive; got ({string.Join(", ", widths)}).", paramName);
+        }
+    }
+
+    // Feasible widths (EXACT eq. 17): every d_i >= min(d_0, d_L), where the unregularized minimizers fit M exactly.
+    internal static void RequireFeasibleWidths(IReadOnlyList<int> widths, string paramName)
+    {
+        RequireWidths(widths, paramName);
+        var ends = Math.Min(widths[0], widths[^1]);
+        if (widths.Any(d => d < ends))
+        {
+            throw new ArgumentException($"Infeasible widths ({string.Join(", ", widths)}): every d_i must be >= min(d_0, d_L) = {ends} (EXACT eq. 17).", paramName);
+        }
+    }
+
     internal static void RequireShape(Matrix<double> m, int rows, int columns, string paramName, string what)
     {
         ArgumentNullException.ThrowIfNull(m, paramName);

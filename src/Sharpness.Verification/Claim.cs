@@ -42,6 +42,9 @@ public sealed record Regime(string Name, Func<Outcome, bool> Contains)
 
     /// <summary>The outcomes whose regime label is one of <paramref name="labels"/>.</summary>
     public static Regime Labelled(string name, params string[] labels) => new(name, o => labels.Contains(o.Regime, StringComparer.Ordinal));
+
+    /// <summary>The outcomes whose regime, a list of labels joined by "; ", includes <paramref name="name"/>.</summary>
+    public static Regime Listed(string name) => new(name, o => o.Regime.Split("; ").Contains(name, StringComparer.Ordinal));
 }
 
 /// <summary>

@@ -44,7 +44,7 @@ public sealed record Formulas(
     Func<EscapeMinimum, ContourAxes> ContourAxes,
     Func<IReadOnlyList<double>, IReadOnlyList<double>, double, int, double> RegularizedMatrixLambdaMax,
     Func<IReadOnlyList<double>, IReadOnlyList<double>, double, IReadOnlyList<int>, IReadOnlyList<double>> RegularizedMatrixEigenvalues,
-    Func<Matrix<double>, int, double, double> RegularizedMatrixFlatValue)
+    Func<Matrix<double>, IReadOnlyList<int>, double, double> RegularizedMatrixFlatValue)
 {
     /// <summary>The theory library's formulas: the ones the suite vouches for.</summary>
     public static Formulas Theory { get; } = new(

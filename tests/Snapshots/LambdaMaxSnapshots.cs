@@ -52,6 +52,18 @@ public sealed class LambdaMaxSnapshots
     }
 
     [Fact]
+    [Trait("Claim", "REGM-LMAX")]
+    public void LambdaMax_RegularizedMatrixMinimizer_Bottleneck()
+    {
+        // M = diag(3, 2.9), widths (2, 1, 2), lambda = 1/2: the minimizer fits s_1 (rho = 2.75, a = sqrt(2.75) as a literal) and
+        // leaves s_2 unfitted; lambda_max = 2 rho + lambda + 2 s_2 = 11.8 (the pair of s_1 with s_2), not the fitted part's 11.
+        const double a = 1.6583123951777;
+        Match(
+            LambdaMaxRun.NetworkJson([Matrix<double>.Build.DenseOfArray(new[,] { { a, 0 } }), Matrix<double>.Build.DenseOfArray(new[,] { { a }, { 0 } })], Matrix<double>.Build.DenseOfDiagonalArray([3.0, 2.9]), 0.5),
+            "LambdaMax-REGM-LMAX-Bottleneck");
+    }
+
+    [Fact]
     [Trait("Claim", "EXACT-T5")]
     public void LambdaMax_LargePoint_UsesLanczos()
     {

@@ -155,11 +155,10 @@ internal sealed class NetworkFile
         }
     }
 
-    // The checks after reading, in the order the JSON format has always made them: widths, target, lambda, the double range.
+    // The checks after reading: target, lambda, widths (feasible unless regularized), the double range.
     private static NetworkFile From(NetworkParts parts, NetworkOverrides overrides)
     {
         var layers = parts.Layers.Select(l => l.Value).ToList();
-        RequireFeasible(layers);
         var target = overrides.TargetPath is { } targetPath ? NpyArray.ReadMatrixFile(targetPath, $"target ({targetPath})") : FileTarget(parts);
         if (target is not null && (target.Value.RowCount != layers[^1].RowCount || target.Value.ColumnCount != layers[0].ColumnCount))
         {
@@ -173,6 +172,11 @@ internal sealed class NetworkFile
             throw new NetworkFileException(string.Create(CultureInfo.InvariantCulture, $"{lambdaName} is {lambda:R}, but it must be >= 0"));
         }
 
+        if (lambda == 0)
+        {
+            RequireFeasible(layers);
+        }
+
         var point = RequireRepresentable(layers, target, lambda);
         return new NetworkFile(layers, target?.Value, lambda, point);
     }
@@ -183,7 +187,8 @@ internal sealed class NetworkFile
     private static double FileLambda(NetworkParts parts) =>
         parts.LambdaProblem is { } problem ? throw new NetworkFileException(problem) : parts.Lambda ?? 0;
 
-    // The theory is stated for feasible widths (EXACT eq. 17), and Factorization rejects the rest; say so in the file's terms.
+    // The unregularized theory is stated for feasible widths (EXACT eq. 17), and Factorization rejects the rest without a
+    // lambda; say so in the file's terms. The regularized loss (REG eq. 2, REGM-LMAX) is analysed at any widths.
     private static void RequireFeasible(List<Matrix<double>> layers)
     {
         var widths = layers.Select(w => w.RowCount).Prepend(layers[0].ColumnCount).ToArray();
@@ -194,7 +199,7 @@ internal sealed class NetworkFile
             {
                 throw new NetworkFileException(
                     $"the widths d_0, ..., d_L = ({string.Join(", ", widths)}) are infeasible: d_{i} = {widths[i]} is below " +
-                    $"min(d_0, d_L) = {ends} (EXACT eq. 17), where the theory does not apply");
+                    $"min(d_0, d_L) = {ends} (EXACT eq. 17), where the unregularized theory does not apply (with a lambda > 0 any widths are analysed)");
             }
         }
     }
@@ -221,7 +226,8 @@ internal sealed class NetworkFile
             RequireNormal(named.Value, named.Name);
         }
 
-        var point = new Factorization(layers, target ?? new Factorization(layers).Product(), lambda > 0 ? lambda : null);
+        var regularization = lambda > 0 ? lambda : (double?)null;
+        var point = new Factorization(layers, target ?? new Factorization(layers, null, regularization).Product(), regularization);
         if (target is null && !point.IsMinimizer())
         {
             var largest = point.Product().Enumerate().Max(Math.Abs);

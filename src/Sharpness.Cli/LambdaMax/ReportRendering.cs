@@ -35,7 +35,7 @@ internal static class ReportRendering
         Plain("lambda", number(report.Lambda), regularized ? "input (REG eq. 2)" : "input (0: unregularized)");
         Plain("Target M", report.TargetGiven ? "given" : "W_L...W_1", report.TargetGiven ? "input" : "no target in the file: the product");
         Plain("Loss", number(report.Loss), regularized ? "||M - W_L...W_1||_F^2 + (lambda/L) sum_i ||W_i||_F^2" : "||M - W_L...W_1||_F^2");
-        Plain("Minimum loss", number(report.MinimumLoss), regularized ? "REG eq. 6 per singular value of M" : "0 on Omega (EXACT eq. 19)");
+        Plain("Minimum loss", number(report.MinimumLoss), regularized ? "REG eq. 6 per singular value of M, s_j^2 for those beyond the least width" : "0 on Omega (EXACT eq. 19)");
         Row(
             "Minimizer",
             YesNo(report.IsMinimizer),

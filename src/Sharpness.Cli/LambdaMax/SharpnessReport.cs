@@ -196,14 +196,14 @@ internal sealed record SharpnessReport
         var rule = Tolerance.MinimizerResidual;
         var isMinimizer = RegularizedMinimum.IsGlobalMinimizer(point);
         var bound = $"{Exponent(rule.Relative)} sum_k (2 ||A_k||_F ||B_k||_F s + (2 lambda/L) ||W_k||_F), s = ||M||_F + || |W_L|...|W_1| ||_F";
-        var test = $"||grad L||_F <= {bound}, and L(w) = the minimum loss (REG eq. 6 per singular value of M) " +
+        var test = $"||grad L||_F <= {bound}, and L(w) = the minimum loss (REG eq. 6 per singular value of M, s_j^2 for those beyond the least width) " +
             $"within {Exponent(Tolerance.GridSearch.Relative)} sum_j (s_j^2 + lambda s_j^(2/L)) over the singular values s_j of M (REG eq. 2)";
         var isScalar = RegularizedScalarSharpness.IsScalar(point) && point.Depth >= 2;
         var noBounds = "EXACT eq. 34-35 bound the unregularized loss; none is verified with lambda > 0";
         var view = new TheoryView
         {
             Loss = RegularizedLoss.Value(point),
-            MinimumLoss = RegularizedMinimum.Value(point.Target, point.Depth, lambda),
+            MinimumLoss = RegularizedMinimum.Value(point.Target, point.Widths, lambda),
             IsMinimizer = isMinimizer,
             IsStationary = RegularizedMinimum.IsStationary(point, rule),
             Residual = RegularizedMinimum.GradientNorm(point),
@@ -260,7 +260,7 @@ internal sealed record SharpnessReport
         {
             ClosedForm = Quantity.None("not a global minimizer: REGM-LMAX holds at minimizers only"),
             FlatValue = Quantity.Of(
-                RegularizedMatrixSharpness.FlatValue(point.Target, point.Depth, lambda),
+                RegularizedMatrixSharpness.FlatValue(point.Target, point.Widths, lambda),
                 "REGM-LMAX: least lambda_max over the global minimizers (one spectrum off ABS-UNIQ's exceptional set, REGM-CONST)"),
         };
         return isMinimizer
@@ -268,7 +268,7 @@ internal sealed record SharpnessReport
             {
                 ClosedForm = Quantity.Of(
                     RegularizedMatrixSharpness.LambdaMax(point),
-                    "REGM-LMAX: max over singular values j of REG-T3's value and over pairs j < p of 2 S_L(a_j, a_p) + (2 lambda/L)(1 + S_(L-1)(a_j, a_p)/(a_j a_p)^(L-2)), a_j = rho_j^(1/L)"),
+                    "REGM-LMAX: max over singular values j of REG-T3's value and over pairs j < p of 2 S_L(a_j, a_p) + (2 lambda/L)(1 + S_(L-1)(a_j, a_p)/(a_j a_p)^(L-2)), a_j = rho_j^(1/L) (j up to the least width, a_p = 0 beyond it)"),
             }
             : view;
     }

@@ -11,12 +11,8 @@ public static class Unbalanced
     /// <exception cref="ArgumentException">Infeasible or non-positive widths.</exception>
     public static Minimizer Gaussian(IReadOnlyList<int> widths, Random random, double scale = 1)
     {
-        ArgumentNullException.ThrowIfNull(widths);
+        Preconditions.RequireWidths(widths, nameof(widths));
         ArgumentNullException.ThrowIfNull(random);
-        if (widths.Count < 2 || widths.Any(d => d < 1))
-        {
-            throw new ArgumentException($"Need widths d_0..d_L (L >= 1), all positive; got ({string.Join(", ", widths)}).", nameof(widths));
-        }
 
         var layers = new List<Matrix<double>>();
         for (var i = 1; i < widths.Count; i++)

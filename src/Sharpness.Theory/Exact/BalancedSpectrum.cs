@@ -63,11 +63,7 @@ public static class BalancedSpectrum
     /// <c>M / max|m_ij|</c> so that they keep their relative accuracy at any scale.</summary>
     /// <remarks>The <c>s_i</c> of Ghosh et al. 2025 (claim GHOSH-BAL; EXACT notation).</remarks>
     /// <exception cref="ArgumentException">A non-finite entry.</exception>
-    public static IReadOnlyList<double> SingularValues(Matrix<double> target)
-    {
-        Preconditions.RequireFinite(target, nameof(target), "The target M");
-        return [.. ScaledSvd.Of(target, computeVectors: false).S.Take(Math.Min(target.RowCount, target.ColumnCount))];
-    }
+    public static IReadOnlyList<double> SingularValues(Matrix<double> target) => ScaledSvd.OfTarget(target);
 
     /// <summary><c>2 sum_(k=1..L) s_i^(2(L-k)/L) s_j^(2(k-1)/L)</c> with <c>0^0 = 1</c> (.NET's <c>Math.Pow(0, 0)</c> is 1).</summary>
     /// <remarks>Ghosh et al. 2025 (claim GHOSH-BAL), from EXACT eq. 22 at a balanced minimizer.</remarks>
@@ -80,13 +76,8 @@ public static class BalancedSpectrum
     private static IReadOnlyList<double> PairValues(IReadOnlyList<double> singularValues, IReadOnlyList<int> widths, Func<double, double, int, bool, double> eigenvalue)
     {
         ArgumentNullException.ThrowIfNull(singularValues);
-        ArgumentNullException.ThrowIfNull(widths);
-        var ends = widths.Count < 2 ? 0 : Math.Min(widths[0], widths[^1]);
-        if (widths.Count < 2 || widths.Any(d => d < Math.Max(1, ends)))
-        {
-            throw new ArgumentException(
-                $"Need feasible widths d_0..d_L (L >= 1, all positive, each >= min(d_0, d_L), EXACT eq. 17); got ({string.Join(", ", widths)}).", nameof(widths));
-        }
+        Preconditions.RequireFeasibleWidths(widths, nameof(widths));
+        var ends = Math.Min(widths[0], widths[^1]);
 
         if (singularValues.Count > ends || singularValues.Any(s => !double.IsFinite(s) || s < 0))
         {

@@ -9,13 +9,7 @@ public static class HessianRank
     /// <exception cref="ArgumentException">Infeasible or non-positive widths.</exception>
     public static int UpperBound(IReadOnlyList<int> widths)
     {
-        ArgumentNullException.ThrowIfNull(widths);
-        var ends = widths.Count < 2 ? 0 : Math.Min(widths[0], widths[^1]);
-        if (widths.Count < 2 || widths.Any(d => d < Math.Max(1, ends)))
-        {
-            throw new ArgumentException(
-                $"Need feasible widths d_0..d_L (L >= 1, all positive, each >= min(d_0, d_L), EXACT eq. 17); got ({string.Join(", ", widths)}).", nameof(widths));
-        }
+        Preconditions.RequireFeasibleWidths(widths, nameof(widths));
 
         return Math.Min(widths[0] * widths[^1], ParameterCount(widths));
     }

@@ -12,13 +12,8 @@ public static class Lemma3
     /// <summary><c>D^2_U L(w*) = 2 ||sum_i A_i U_i B_i||_F^2</c>.</summary>
     /// <remarks>EXACT Lemma 3, eq. 14 (claim EXACT-L3). Domain: any minimizer, any direction shaped like the layers.</remarks>
     /// <exception cref="ArgumentException">The direction's blocks do not match the layers.</exception>
-    public static double SecondDirectionalDerivative(Minimizer minimizer, Direction direction)
-    {
-        ArgumentNullException.ThrowIfNull(minimizer);
-        ArgumentNullException.ThrowIfNull(direction);
-        direction.RequireFits(minimizer.Point, nameof(direction));
-        return 2 * Math.Pow(Differential(minimizer, direction).FrobeniusNorm(), 2);
-    }
+    public static double SecondDirectionalDerivative(Minimizer minimizer, Direction direction) =>
+        2 * Math.Pow(Differential(minimizer, direction).FrobeniusNorm(), 2);
 
     /// <summary>The differential of the product, <c>sum_i A_i U_i B_i</c> (a <c>d_L x d_0</c> matrix).</summary>
     /// <remarks>EXACT Lemma 3 (claim EXACT-L3).</remarks>

@@ -21,11 +21,7 @@ public static class ZeroResidualRank
     /// <exception cref="ArgumentException">Fewer than two widths, or a width below 1.</exception>
     public static int GeneralPosition(IReadOnlyList<int> widths)
     {
-        ArgumentNullException.ThrowIfNull(widths);
-        if (widths.Count < 2 || widths.Any(d => d < 1))
-        {
-            throw new ArgumentException($"Need widths d_0..d_L (L >= 1), all positive; got ({string.Join(", ", widths)}).", nameof(widths));
-        }
+        Preconditions.RequireWidths(widths, nameof(widths));
 
         var q = widths.Min();
         return q * (widths[0] + widths[^1] - q);

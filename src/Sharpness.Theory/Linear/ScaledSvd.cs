@@ -13,6 +13,13 @@ internal static class ScaledSvd
     // The singular values alone, descending: one place says "no vectors" for the six callers that need none.
     internal static Vector<double> SingularValues(Matrix<double> x) => Of(x, computeVectors: false).S;
 
+    // The min(d_0, d_L) singular values of a target M, descending, after the finiteness check of every public boundary.
+    internal static IReadOnlyList<double> OfTarget(Matrix<double> target)
+    {
+        Preconditions.RequireFinite(target, nameof(target), "The target M");
+        return [.. SingularValues(target)];
+    }
+
     internal static (Vector<double> S, Matrix<double> U, Matrix<double> VT) Of(Matrix<double> x, bool computeVectors)
     {
         // The largest entry, not the Frobenius norm: squaring entries of 1e200 overflows and of 1e-200 underflows.

@@ -19,18 +19,19 @@ namespace Sharpness.Theory.Regularized;
 public static class RegularizedMatrixMinimizer
 {
     /// <summary>A minimizer of the regularized loss for <paramref name="target"/>, with random hidden bases; at a tie
-    /// (<c>lambda = lambda_c(s_j, L)</c>) bit j of <paramref name="tieChoice"/> picks the nonzero <c>rho_j</c>.</summary>
-    /// <remarks>REG Theorem 1 (claim REG-T1) and ABS (claim ABS-FROB).</remarks>
-    /// <exception cref="ArgumentException">Infeasible widths, depth below 2, non-finite entries, or lambda not positive.</exception>
+    /// (<c>lambda = lambda_c(s_j, L)</c>) bit j of <paramref name="tieChoice"/> picks the nonzero <c>rho_j</c>. At a bottleneck
+    /// (a hidden width <c>m &lt; min(d_0, d_L)</c>) it fits the m largest singular values and leaves the rest out.</summary>
+    /// <remarks>REG Theorem 1 (claim REG-T1), ABS (claim ABS-FROB); bottlenecks: <see cref="RegularizedMatrixSharpness"/>, step 6.</remarks>
+    /// <exception cref="ArgumentException">Widths that do not fit the target, depth below 2, non-finite entries, or lambda not positive.</exception>
     public static Factorization FromTarget(Matrix<double> target, IReadOnlyList<int> widths, double lambda, Random random, int tieChoice = 0)
     {
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentNullException.ThrowIfNull(random);
-        Constructions.Widths.Require(widths, target);
+        Constructions.Widths.RequireShape(widths, target);
         var depth = widths.Count - 1;
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2, nameof(widths));
-        var r = Math.Min(widths[0], widths[^1]);
+        var r = RegularizedMatrixSharpness.FittedCount(widths);
         var svd = Linear.ScaledSvd.Of(target, computeVectors: true);
         var root = Matrix<double>.Build.DenseOfDiagonalArray([.. Enumerable.Range(0, r).Select(j =>
         {

@@ -25,7 +25,8 @@ namespace Sharpness.Theory.Regularized;
 /// </summary>
 /// <remarks>
 /// <para>REG l. 208 calls this closed form an open problem (claim REGM-LMAX); the derivation, for the domain
-/// <c>lambda &gt; 0</c>, <c>L &gt;= 2</c>, every <c>d_i &gt;= r</c> (EXACT eq. 17: no bottleneck), follows.</para>
+/// <c>lambda &gt; 0</c>, <c>L &gt;= 2</c>, first for every <c>d_i &gt;= r</c> (EXACT eq. 17: no bottleneck), then (step 6) at any
+/// widths, follows.</para>
 /// <para><b>1. Every minimizer, up to gauge.</b> By REG Theorem 1 a minimizer is balanced, <c>W_(i+1)^T W_(i+1) = W_i W_i^T</c>,
 /// and its product <c>P = U diag(rho_j) V^T</c> solves REG eq. 6 per singular value (claims REG-T1, ABS-UNIQ). Balance gives,
 /// layer by layer from the SVD of <c>W_1</c>, <c>W_i = Q_i diag(a) Q_(i-1)^T</c> with orthonormal <c>Q_i</c> (d_i x r); the
@@ -66,27 +67,43 @@ namespace Sharpness.Theory.Regularized;
 /// <c>E_L[p, j]</c> (<c>p &lt;= d_L</c>) give <c>2 a_j^(2L-2) + c</c>, which lies between <c>4 lambda/L</c> and REG-T3's top
 /// eigenvalue (its excess over <c>4 lambda/L</c> is 1/L of theirs). <b>Both above r:</b> <c>c</c>. So the widths change the
 /// multiplicities of the spectrum (<see cref="Eigenvalues(IReadOnlyList{double}, IReadOnlyList{double}, double, IReadOnlyList{int})"/>), never lambda_max.</para>
+/// <para><b>6. Bottlenecks</b> (a hidden width below r, so <c>m = min_i d_i &lt; r</c>). The product has rank at most m, and
+/// <c>||M - P||_F^2 &gt;= sum_(j&lt;=m) (s_j - rho_j)^2 + sum_(j&gt;m) s_j^2</c> for P of rank m (von Neumann), so the minimizers fit
+/// the m largest singular values by REG eq. 6 and leave the rest unfitted: <c>a_p = 0</c>, <c>e_p = s_p</c> for <c>m &lt; p &lt;= r</c>
+/// (<see cref="RegularizedMinimum.Value(Matrix{double}, IReadOnlyList{int}, double)"/>); a tie <c>s_m = s_(m+1)</c> picks which
+/// one, again an isometry. Steps 1 and 2 carry over with <c>Q_i</c> of m columns. The blocks are the principal submatrices of
+/// those of step 2 over the entries that exist (<c>E_k[j, p]</c> needs <c>j &lt;= d_k</c>, <c>p &lt;= d_(k-1)</c>). For
+/// <c>j &lt;= m &lt; p</c>: <c>u = a_j^(L-1) e_1</c>, <c>v = a_j^(L-1) e_L</c> and N couples only <c>x_(n+1)</c> with <c>y_n</c>
+/// (<c>-2 e_j a_j^(L-2)</c>, both present when <c>p &lt;= d_n</c>) and <c>x_1</c> with <c>y_L</c> (<c>-2 e_p a_j^(L-2)</c>, both present
+/// when <c>p &lt;= r</c>): eigenvalues <c>c -+ 2 e_j a_j^(L-2)</c> per hidden layer n with <c>d_n &gt;= p</c> (0 and <c>4 lambda/L</c>
+/// when <c>a_j &gt; 0</c>) and <c>2 a_j^(2L-2) + c -+ 2 s_p a_j^(L-2)</c>: step 5 with the residual <c>e_p = s_p</c>, which is
+/// <c>mu_jp</c> at <c>a_p = 0</c>. For <c>m &lt; j, p</c> (and <c>j = p &gt; m</c>) every coupling carries a factor <c>0^(k)</c>,
+/// <c>k &gt;= 1</c>, except at L = 2, where its entries <c>E_1[p, j]</c>, <c>E_2[j, p]</c> would need <c>p &lt;= d_1 = m</c>: only
+/// <c>c</c>. So at a bottleneck lambda_max is the formula above over the fitted j and all <c>p &lt;= r</c>: an unfitted singular
+/// value raises it through its pair with a fitted one (at <c>M = diag(3, 2.9)</c>, widths (2, 1, 2), <c>lambda = 1/2</c>:
+/// <c>mu_1 = 11</c>, <c>mu_12 = 2 s_1 + 2 s_2 = 11.8</c>), while its own diagonal block is gone.</para>
 /// <para>A check of every regime against the dense oracle is claim REGM-LMAX; the spectrum's constancy, claim REGM-CONST.</para>
 /// </remarks>
 public static class RegularizedMatrixSharpness
 {
     /// <summary>
     /// lambda_max at the global minimizer with singular values <paramref name="singularValues"/> <c>s_j</c> of M (descending,
-    /// <c>r = min(d_0, d_L)</c> of them) and layer singular values <paramref name="magnitudes"/> <c>a_j</c>: the largest of the
-    /// diagonal blocks <c>mu_j</c> and the pair blocks <c>mu_jp</c> of the type summary.
+    /// <c>r = min(d_0, d_L)</c> of them) and layer singular values <paramref name="magnitudes"/> <c>a_j</c> of its m fitted
+    /// indices (<c>m = r</c>, or at a bottleneck <c>m = min_i d_i &lt; r</c>): the largest of the diagonal blocks <c>mu_j</c>
+    /// (<c>j &lt;= m</c>) and the pair blocks <c>mu_jp</c> (<c>j &lt;= m</c>, <c>j &lt; p &lt;= r</c>, <c>a_p = 0</c> beyond m) of the type summary.
     /// </summary>
-    /// <remarks>REGM-LMAX, answering REG l. 208; derivation in the type remarks. Domain: <c>a_j = |rho_j|^(1/L)</c> for global
-    /// minimizers <c>rho_j</c> of REG eq. 6 at <c>s_j</c>, lambda &gt; 0, L &gt;= 2, no hidden width below r.</remarks>
-    /// <exception cref="ArgumentException">Lists of different lengths, negative or non-finite entries.</exception>
+    /// <remarks>REGM-LMAX, answering REG l. 208; derivation in the type remarks (steps 1-5, and 6 at a bottleneck). Domain:
+    /// <c>a_j = |rho_j|^(1/L)</c> for global minimizers <c>rho_j</c> of REG eq. 6 at <c>s_j</c>, lambda &gt; 0, L &gt;= 2.</remarks>
+    /// <exception cref="ArgumentException">No layer singular value, more of them than singular values, negative or non-finite entries.</exception>
     /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 2.</exception>
     public static double LambdaMax(IReadOnlyList<double> singularValues, IReadOnlyList<double> magnitudes, double lambda, int depth)
     {
         Validate(singularValues, magnitudes, lambda, depth);
-        var r = singularValues.Count;
-        var diagonal = Enumerable.Range(0, r).Select(j => Theorem3.LambdaMax(singularValues[j], magnitudes[j], lambda, depth));
-        var pairs = Enumerable.Range(0, r).SelectMany(j => Enumerable.Range(j + 1, r - j - 1)
-            .Select(p => PairTop(singularValues[j], magnitudes[j], singularValues[p], magnitudes[p], lambda, depth)));
-        return diagonal.Concat(pairs).DefaultIfEmpty(2 * lambda / depth).Max();
+        var (r, m) = (singularValues.Count, magnitudes.Count);
+        var diagonal = Enumerable.Range(0, m).Select(j => Theorem3.LambdaMax(singularValues[j], magnitudes[j], lambda, depth));
+        var pairs = Enumerable.Range(0, m).SelectMany(j => Enumerable.Range(j + 1, r - j - 1)
+            .Select(p => PairTop(singularValues[j], magnitudes[j], singularValues[p], p < m ? magnitudes[p] : 0, lambda, depth)));
+        return diagonal.Concat(pairs).Max();
     }
 
     /// <summary>
@@ -118,49 +135,60 @@ public static class RegularizedMatrixSharpness
     }
 
     /// <summary>
-    /// The whole Hessian spectrum (ascending, N eigenvalues) at the global minimizer with singular values <c>s_j</c> and layer
-    /// singular values <c>a_j</c>, for widths <c>d_0..d_L</c>: the diagonal blocks (REG-T3 corrected), per pair j &lt; p &lt;= r
-    /// <c>0</c> and <c>4 lambda/L</c> (L - 1 times each) and <c>2 S_L + c -+ |beta|</c> (or, both collapsed, <c>lambda -+ 2 s_j</c>,
-    /// <c>lambda -+ 2 s_p</c> for L = 2 and <c>c</c> 2L times for L &gt;= 3), per j &lt;= r and hidden index above r
-    /// <c>c -+ 2 e_j a_j^(L-2)</c>, per j &lt;= r and end index above r <c>2 a_j^(2L-2) + c</c>, and <c>c = 2 lambda/L</c> for the rest.
+    /// The whole Hessian spectrum (ascending, N eigenvalues) at the global minimizer with singular values <c>s_j</c> (j &lt;= r) and
+    /// layer singular values <c>a_j</c> (j &lt;= m = min(r, min_i d_i)), for widths <c>d_0..d_L</c>: the diagonal blocks j &lt;= m
+    /// (REG-T3 corrected), per pair j &lt; p &lt;= m <c>0</c> and <c>4 lambda/L</c> (L - 1 times each) and <c>2 S_L + c -+ |beta|</c> (or,
+    /// both collapsed, <c>lambda -+ 2 s_j</c>, <c>lambda -+ 2 s_p</c> for L = 2 and <c>c</c> 2L times for L &gt;= 3), per j &lt;= m and
+    /// hidden index above m <c>c -+ 2 e_j a_j^(L-2)</c>, per j &lt;= m and unfitted p (m &lt; p &lt;= r)
+    /// <c>2 a_j^(2L-2) + c -+ 2 s_p a_j^(L-2)</c>, per j &lt;= m and end index above r <c>2 a_j^(2L-2) + c</c>, and
+    /// <c>c = 2 lambda/L</c> for the rest.
     /// </summary>
-    /// <remarks>REGM-CONST and REGM-LMAX; derivation in the type remarks. Domain as for lambda_max, with <c>d_i &gt;= r</c>.</remarks>
-    /// <exception cref="ArgumentException">Widths that do not fit r, lists of different lengths, negative or non-finite entries.</exception>
+    /// <remarks>REGM-CONST and REGM-LMAX; derivation in the type remarks (step 6 at a bottleneck). Domain as for lambda_max.</remarks>
+    /// <exception cref="ArgumentException">Widths that do not fit r and m, negative or non-finite entries.</exception>
     /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 2.</exception>
     public static IReadOnlyList<double> Eigenvalues(IReadOnlyList<double> singularValues, IReadOnlyList<double> magnitudes, double lambda, IReadOnlyList<int> widths)
     {
         ArgumentNullException.ThrowIfNull(widths);
         var depth = widths.Count - 1;
         Validate(singularValues, magnitudes, lambda, depth);
-        var r = singularValues.Count;
-        if (r != Math.Min(widths[0], widths[^1]) || widths.Any(d => d < r))
+        var (r, m) = (singularValues.Count, magnitudes.Count);
+        if (r != Math.Min(widths[0], widths[^1]) || m != FittedCount(widths))
         {
-            throw new ArgumentException($"Widths ({string.Join(", ", widths)}) need r = min(d_0, d_L) = {r} singular values and every d_i >= r.", nameof(widths));
+            throw new ArgumentException(
+                $"Widths ({string.Join(", ", widths)}) need r = min(d_0, d_L) = {Math.Min(widths[0], widths[^1])} singular values and m = min_i d_i = {FittedCount(widths)} layer singular values; got {r} and {m}.",
+                nameof(widths));
         }
 
         var c = 2 * lambda / depth;
         var s = singularValues;
         var a = magnitudes;
         var spectrum = new List<double>();
-        for (var j = 0; j < r; j++)
+        for (var j = 0; j < m; j++)
         {
             spectrum.AddRange(Theorem3.Eigenvalues(s[j], a[j], lambda, depth));
         }
 
-        for (var j = 0; j < r; j++)
+        for (var j = 0; j < m; j++)
         {
-            for (var p = j + 1; p < r; p++)
+            for (var p = j + 1; p < m; p++)
             {
                 spectrum.AddRange(PairEigenvalues(s[j], a[j], s[p], a[p], lambda, depth));
             }
         }
 
-        for (var j = 0; j < r; j++)
+        var hidden = Enumerable.Range(1, depth - 1).Sum(i => widths[i] - m);
+        for (var j = 0; j < m; j++)
         {
             var coupling = 2 * (s[j] - Math.Pow(a[j], depth)) * Math.Pow(a[j], depth - 2);
-            var hidden = Enumerable.Range(1, depth - 1).Sum(i => widths[i] - r);
             spectrum.AddRange(Enumerable.Repeat(c - coupling, hidden).Concat(Enumerable.Repeat(c + coupling, hidden)));
-            spectrum.AddRange(Enumerable.Repeat((2 * Math.Pow(a[j], (2 * depth) - 2)) + c, widths[0] - r + widths[^1] - r));
+            var centre = (2 * Math.Pow(a[j], (2 * depth) - 2)) + c;
+            for (var p = m; p < r; p++)
+            {
+                var residual = 2 * s[p] * Math.Pow(a[j], depth - 2);
+                spectrum.AddRange([centre - residual, centre + residual]);
+            }
+
+            spectrum.AddRange(Enumerable.Repeat(centre, widths[0] - r + widths[^1] - r));
         }
 
         var n = Enumerable.Range(1, depth).Sum(i => widths[i] * widths[i - 1]);
@@ -169,9 +197,9 @@ public static class RegularizedMatrixSharpness
     }
 
     /// <summary>
-    /// The layer singular values <c>a_j = |rho_j|^(1/L)</c> (j &lt;= r) of the global minimizer the point is at: per singular
-    /// value <c>s_j</c> of its target, of the (one or two) global minimizers <c>rho</c> of REG eq. 6, the one whose root is nearest
-    /// the point's own j-th layer singular value.
+    /// The layer singular values <c>a_j = |rho_j|^(1/L)</c> (j &lt;= m = min(r, min_i d_i)) of the global minimizer the point is
+    /// at: per fitted singular value <c>s_j</c> of its target, of the (one or two) global minimizers <c>rho</c> of REG eq. 6, the
+    /// one whose root is nearest the point's own j-th layer singular value.
     /// </summary>
     /// <remarks>REG eq. 6 and Theorem 1 (claims REG-T1, ABS-UNIQ, REGM-LMAX): the certified values, not the point's own, as in
     /// <see cref="RegularizedScalarSharpness.MinimizerMagnitude"/>. Sorting both descending matches them: a larger <c>s_j</c> has a
@@ -182,7 +210,7 @@ public static class RegularizedMatrixSharpness
         RequireGlobalMinimizer(point);
         var depth = point.Depth;
         var lambda = point.Lambda!.Value;
-        var s = SingularValues(point.TargetView);
+        var s = SingularValues(point.TargetView).Take(FittedCount(point.Widths));
         var own = ScaledSvd.Of(point.LayerView(1), computeVectors: false).S;
         return [.. s.Select((sj, j) => ScalarEndToEnd.GlobalMinimizers(sj, lambda, depth)
             .Select(rho => Math.Pow(Math.Abs(rho), 1.0 / depth))
@@ -202,22 +230,35 @@ public static class RegularizedMatrixSharpness
         Eigenvalues(SingularValues(point.TargetView), Magnitudes(point), point.Lambda!.Value, point.Widths);
 
     /// <summary>
-    /// The layer singular values of the minimizer <see cref="RegularizedMatrixMinimizer.FromTarget"/> builds with
-    /// <paramref name="tieChoice"/>: <c>|rho_j|^(1/L)</c>, the nonzero <c>rho_j</c> at a tie when bit j is set.
+    /// The layer singular values of the minimizer <see cref="RegularizedMatrixMinimizer.FromTarget"/> builds at
+    /// <paramref name="widths"/> with <paramref name="tieChoice"/>: <c>|rho_j|^(1/L)</c> for the <c>m = min(r, min_i d_i)</c>
+    /// largest singular values, the nonzero <c>rho_j</c> at a tie when bit j is set.
     /// </summary>
-    /// <remarks>REG eq. 6 per singular value (claims ABS-UNIQ, REGM-LMAX).</remarks>
-    /// <exception cref="ArgumentException">A non-finite target.</exception>
+    /// <remarks>REG eq. 6 per fitted singular value (claims ABS-UNIQ, REGM-LMAX; type remarks, step 6).</remarks>
+    /// <exception cref="ArgumentException">A non-finite target, or widths that do not fit it.</exception>
     /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 2.</exception>
-    public static IReadOnlyList<double> MagnitudesAt(Matrix<double> target, int depth, double lambda, int tieChoice)
+    public static IReadOnlyList<double> MagnitudesAt(Matrix<double> target, IReadOnlyList<int> widths, double lambda, int tieChoice)
     {
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
-        return [.. SingularValues(target).Select((s, j) =>
+        Constructions.Widths.RequireShape(widths, target);
+        var depth = widths.Count - 1;
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2, nameof(widths));
+        return [.. SingularValues(target).Take(FittedCount(widths)).Select((s, j) =>
         {
             var minimizers = ScalarEndToEnd.GlobalMinimizers(s, lambda, depth);
             return Math.Pow(Math.Abs(((tieChoice >> j) & 1) == 1 ? minimizers[^1] : minimizers[0]), 1.0 / depth);
         })];
+    }
+
+    /// <summary>The number <c>m = min_i d_i</c> of singular values a minimizer at these widths fits: <c>r = min(d_0, d_L)</c>
+    /// without a bottleneck, the least hidden width at one.</summary>
+    /// <remarks>REG eq. 2 (claim REGM-LMAX; type remarks, step 6).</remarks>
+    /// <exception cref="ArgumentNullException">No widths.</exception>
+    public static int FittedCount(IReadOnlyList<int> widths)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        return widths.Min();
     }
 
     /// <summary>
@@ -227,42 +268,35 @@ public static class RegularizedMatrixSharpness
     /// </summary>
     /// <remarks>REGM-LMAX over the minimizers of REG eq. 6 (claims ABS-UNIQ, REGM-CONST); the REG notion of flatness (REG eq. 39:
     /// least lambda_max over the minimizers).</remarks>
-    /// <exception cref="ArgumentException">A non-finite target.</exception>
+    /// <exception cref="ArgumentException">A non-finite target, or widths that do not fit it.</exception>
     /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 2.</exception>
-    public static double FlatValue(Matrix<double> target, int depth, double lambda)
+    public static double FlatValue(Matrix<double> target, IReadOnlyList<int> widths, double lambda)
     {
+        var low = MagnitudesAt(target, widths, lambda, 0);
+        var high = MagnitudesAt(target, widths, lambda, -1);
         var s = SingularValues(target);
-        var low = MagnitudesAt(target, depth, lambda, 0);
-        var high = MagnitudesAt(target, depth, lambda, -1);
-        var tied = Enumerable.Range(0, s.Count).Where(j => low[j] != high[j]).ToList();
+        var tied = Enumerable.Range(0, low.Count).Where(j => low[j] != high[j]).ToList();
 
         // Keeping the nonzero rho at the first k tied indices (descending) and 0 at the rest: which k of them is a gauge.
-        double WithNonzero(int k) => LambdaMax(s, [.. low.Select((a, j) => tied.Take(k).Contains(j) ? high[j] : a)], lambda, depth);
+        double WithNonzero(int k) => LambdaMax(s, [.. low.Select((a, j) => tied.Take(k).Contains(j) ? high[j] : a)], lambda, widths.Count - 1);
         return Enumerable.Range(0, tied.Count + 1).Min(WithNonzero);
     }
 
     /// <summary>
-    /// True when the point is in the domain of these results: regularized, with a target, depth L &gt;= 2, and every width at
-    /// least <c>min(d_0, d_L)</c> (no bottleneck, EXACT eq. 17).
+    /// True when the point is in the domain of these results: regularized, with a target, and of depth L &gt;= 2 (at any widths,
+    /// bottlenecks included).
     /// </summary>
     /// <remarks>REG eq. 2 (claim REGM-LMAX): the domain of the derivation in the type remarks.</remarks>
     public static bool IsInDomain(Factorization point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        var widths = point.Widths;
-        return point.Lambda is not null && point.HasTarget && point.Depth >= 2 && widths.All(d => d >= Math.Min(widths[0], widths[^1]));
+        return point.Lambda is not null && point.HasTarget && point.Depth >= 2;
     }
 
     /// <summary>The <c>r = min(d_0, d_L)</c> singular values <c>s_j</c> of the target, descending (computed scale-invariantly).</summary>
     /// <remarks>REG eq. 2 (claims REGM-LMAX, REGM-CONST): the <c>s_j</c> the closed forms take.</remarks>
     /// <exception cref="ArgumentException">A non-finite target.</exception>
-    public static IReadOnlyList<double> SingularValues(Matrix<double> target)
-    {
-        Preconditions.RequireFinite(target, nameof(target), "The target M");
-        var r = Math.Min(target.RowCount, target.ColumnCount);
-        var s = ScaledSvd.Of(target, computeVectors: false).S;
-        return [.. Enumerable.Range(0, r).Select(j => s[j])];
-    }
+    public static IReadOnlyList<double> SingularValues(Matrix<double> target) => ScaledSvd.OfTarget(target);
 
     // The 2L eigenvalues of the block of pair (j, p), step 4 of the type remarks.
     private static IEnumerable<double> PairEigenvalues(double sj, double aj, double sp, double ap, double lambda, int depth)
@@ -295,9 +329,9 @@ public static class RegularizedMatrixSharpness
         ArgumentNullException.ThrowIfNull(magnitudes);
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
-        if (singularValues.Count != magnitudes.Count)
+        if (magnitudes.Count < 1 || magnitudes.Count > singularValues.Count)
         {
-            throw new ArgumentException($"{singularValues.Count} singular values but {magnitudes.Count} layer singular values.", nameof(magnitudes));
+            throw new ArgumentException($"{singularValues.Count} singular values but {magnitudes.Count} layer singular values: need 1 to {singularValues.Count} (fewer only at a bottleneck).", nameof(magnitudes));
         }
 
         foreach (var x in singularValues.Concat(magnitudes))
@@ -313,7 +347,7 @@ public static class RegularizedMatrixSharpness
         if (!IsInDomain(point))
         {
             throw new ArgumentException(
-                $"REGM-LMAX needs a regularized point (a target, lambda > 0) of depth L >= 2 with every width >= min(d_0, d_L); got widths ({string.Join(", ", point.Widths)}), lambda {point.Lambda?.ToString(CultureInfo.InvariantCulture) ?? "none"}.",
+                $"REGM-LMAX needs a regularized point (a target, lambda > 0) of depth L >= 2; got widths ({string.Join(", ", point.Widths)}), lambda {point.Lambda?.ToString(CultureInfo.InvariantCulture) ?? "none"}.",
                 nameof(point));
         }
 

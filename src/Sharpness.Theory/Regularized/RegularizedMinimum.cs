@@ -26,7 +26,8 @@ public static class RegularizedMinimum
     /// The minimum value <c>sum_j min_rho (s_j - rho)^2 + lambda |rho|^(2/L)</c>, <c>s_j</c> the singular values of <c>M</c>; for
     /// L = 1 (ridge regression, <c>rho = s_j / (1 + lambda)</c>) that is <c>lambda / (1 + lambda) ||M||_F^2</c>.
     /// </summary>
-    /// <remarks>REG eq. 6 per singular value (claims REG-T1, REG-T2); derivation in the type remarks. Domain: feasible widths, L &gt;= 1.</remarks>
+    /// <remarks>REG eq. 6 per singular value (claims REG-T1, REG-T2); derivation in the type remarks. Domain: feasible widths
+    /// (no hidden width below <c>min(d_0, d_L)</c>), L &gt;= 1; at a bottleneck, the overload with widths.</remarks>
     /// <exception cref="ArgumentException">A non-finite target or lambda.</exception>
     /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or depth below 1.</exception>
     public static double Value(Matrix<double> target, int depth, double lambda)
@@ -39,8 +40,32 @@ public static class RegularizedMinimum
             return lambda / (1 + lambda) * Math.Pow(target.FrobeniusNorm(), 2);
         }
 
-        return ScaledSvd.SingularValues(target)
-            .Sum(s => ScalarEndToEnd.Objective(s, lambda, depth, ScalarEndToEnd.GlobalMinimizers(s, lambda, depth)[0]));
+        return FittedValue(ScaledSvd.SingularValues(target), depth, lambda, int.MaxValue);
+    }
+
+    /// <summary>
+    /// The minimum value over points of widths <c>d_0..d_L</c>: the m = <c>min_i d_i</c> largest singular values fitted as in
+    /// <see cref="Value(Matrix{double}, int, double)"/>, and <c>s_j^2</c> for each of the rest (a product of rank at most m leaves
+    /// them unfitted); the same value without a bottleneck.
+    /// </summary>
+    /// <remarks>REG eq. 2 and 6 at any widths (claim REGM-LMAX; <see cref="RegularizedMatrixSharpness"/>, step 6).</remarks>
+    /// <exception cref="ArgumentException">A non-finite target, or widths that do not fit it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">lambda not positive.</exception>
+    public static double Value(Matrix<double> target, IReadOnlyList<int> widths, double lambda)
+    {
+        Preconditions.RequireFinite(target, nameof(target), "The target M");
+        Constructions.Widths.RequireShape(widths, target);
+        var depth = widths.Count - 1;
+        var fitted = RegularizedMatrixSharpness.FittedCount(widths);
+        return depth == 1 ? Value(target, 1, lambda) : FittedValue(ScaledSvd.SingularValues(target), depth, lambda, fitted);
+    }
+
+    private static double FittedValue(IEnumerable<double> singularValues, int depth, double lambda, int fitted)
+    {
+        Preconditions.RequirePositive(lambda, nameof(lambda));
+        return singularValues.Select((s, j) => j < fitted
+            ? ScalarEndToEnd.Objective(s, lambda, depth, ScalarEndToEnd.GlobalMinimizers(s, lambda, depth)[0])
+            : s * s).Sum();
     }
 
     /// <summary>The gradient norm <c>||grad L(w)||_F</c>, over all blocks <c>2 A_k^T (P - M) B_k^T + (2 lambda/L) W_k</c>.</summary>
@@ -74,7 +99,7 @@ public static class RegularizedMinimum
 
     /// <summary>
     /// True when the point is a global minimizer: stationary (<see cref="IsStationary"/>) and with loss equal to
-    /// <see cref="Value"/> within <paramref name="valueTolerance"/> (default <see cref="Tolerance.GridSearch"/>) at the scale
+    /// <see cref="Value(Matrix{double}, IReadOnlyList{int}, double)"/> at its widths within <paramref name="valueTolerance"/> (default <see cref="Tolerance.GridSearch"/>) at the scale
     /// <see cref="ValueScale"/>.
     /// </summary>
     /// <remarks>
@@ -91,7 +116,7 @@ public static class RegularizedMinimum
         }
 
         var target = point.TargetView;
-        return (valueTolerance ?? Tolerance.GridSearch).IsClose(RegularizedLoss.Value(point), Value(target, point.Depth, lambda), ValueScale(target, point.Depth, lambda));
+        return (valueTolerance ?? Tolerance.GridSearch).IsClose(RegularizedLoss.Value(point), Value(target, point.Widths, lambda), ValueScale(target, point.Depth, lambda));
     }
 
     /// <summary>
@@ -135,7 +160,7 @@ public static class RegularizedMinimum
             throw new ArgumentException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Not a global minimizer of the regularized loss: gradient norm {GradientNorm(point):G6} (scale {GradientScale(point):G6}), loss {RegularizedLoss.Value(point):G17} against the minimum {Value(point.TargetView, point.Depth, point.Lambda!.Value):G17}."),
+                    $"Not a global minimizer of the regularized loss: gradient norm {GradientNorm(point):G6} (scale {GradientScale(point):G6}), loss {RegularizedLoss.Value(point):G17} against the minimum {Value(point.TargetView, point.Widths, point.Lambda!.Value):G17}."),
                 paramName);
         }
     }

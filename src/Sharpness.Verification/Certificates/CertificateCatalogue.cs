@@ -58,10 +58,10 @@ public static class CertificateCatalogue
             "At L = 3, m = 2: the enclosure of lambda_c = L/(L-1) ((L-2)/(L-1))^(1-2/L) |m|^(2(1-1/L)) contains 3, where rho = 0 and rho = 1 tie exactly (REG-T2's certificate); the formula's lambda_c lies in it and its minimizers at lambda_c are both.",
             AbsCollapse),
         new("REGM-LMAX", CertificateKind.Interval,
-            "At M = diag(2, 2), L = 3, lambda = 3 = lambda_c(2, 3) the three minimizers (0, 1 or 2 singular values keep rho = 1; loss exactly 8 each) have exact integer Hessians whose lambda_max enclosures contain 2, 8 and 12, each containing the formula's value; REG-T3 per singular value (4) lies outside the third; the flat value is 2.",
+            "At M = diag(2, 2), L = 3, lambda = 3 = lambda_c(2, 3) the three minimizers (0, 1 or 2 singular values keep rho = 1; loss exactly 8 each) have exact integer Hessians whose lambda_max enclosures contain 2, 8 and 12, each containing the formula's value; REG-T3 per singular value (4) lies outside the third; the flat value is 2. At the bottleneck widths (2, 1, 2), M = diag(5, 4), lambda = 2 the minimizer W_1 = [2 0], W_2 = [2 0]^T (loss exactly 25, s_2 unfitted) has an exact integer Hessian whose lambda_max enclosure contains the formula's 18 = 2 s_1 + 2 s_2 and excludes the fitted part's 16.",
             RegmLmax),
         new("REGM-CONST", CertificateKind.Exact,
-            "The same three minimizers with a hidden width 3 (widths 2, 3, 2, 2) have exact integer Hessians of three different traces, each with exactly the formula's spectrum: prod (H - mu I) = 0 over its values and trace(H^p) = sum mu^p for the multiplicities; the formula calls diag(2, 2) exceptional.",
+            "The same three minimizers with a hidden width 3 (widths 2, 3, 2, 2) have exact integer Hessians of three different traces, each with exactly the formula's spectrum: prod (H - mu I) = 0 over its values and trace(H^p) = sum mu^p for the multiplicities; the formula calls diag(2, 2) exceptional. The bottleneck minimizer of REGM-LMAX's certificate (widths 2, 1, 2) has exactly the formula's spectrum too.",
             RegmConst),
         new("SINGH-RANK", CertificateKind.Exact,
             "At Gaussian zero-residual points with widths (3,1,3) and (4,2,3,4) (bottlenecks below EXACT eq. 17) and (2,3,2) (feasible): the exact Hessian's rank (fraction-free elimination, M the exact product) is exactly the formula's q (d_0 + d_L - q): 5, 12 and 4.",
@@ -379,8 +379,30 @@ public static class CertificateCatalogue
         return ([w1, w2, new double[,] { { A(0), 0 }, { 0, A(1) } }], new double[,] { { 2, 0 }, { 0, 2 } });
     }
 
+    // REGM-LMAX's bottleneck: widths (2, 1, 2), M = diag(5, 4), lambda = 2. rho_1 = s_1 - lambda/2 = 4, a = 2; s_2 is unfitted.
+    // Loss (5 - 4)^2 + 4^2 + (lambda/L)(4 + 4) = 25 = g(5) + 4^2, the minimum at these widths; every Hessian entry an integer.
+    private static (List<double[,]> Layers, double[,] Target) BottleneckMinimizer() =>
+        ([new double[,] { { 2, 0 } }, new double[,] { { 2 }, { 0 } }], new double[,] { { 5, 0 }, { 0, 4 } });
+
+    private static CertificateOutcome RegmLmaxAtBottleneck(Formulas f)
+    {
+        var (layers, target) = BottleneckMinimizer();
+        var loss = new LossLandscape([.. layers.Select(w => Matrix<double>.Build.DenseOfArray(w))], Matrix<double>.Build.DenseOfArray(target), 2).Loss();
+        var enclosure = LambdaMaxEnclosure.Of(HessianEnclosure.Of(layers, target, 2)).Value;
+        var value = f.RegularizedMatrixLambdaMax([5.0, 4.0], [2.0], 2, 2);
+        var flat = f.RegularizedMatrixFlatValue(Matrix<double>.Build.DenseOfArray(target), [2, 1, 2], 2);
+        return loss == 25 && enclosure.Contains(18) && !enclosure.Contains(16) && Widened(enclosure, FormulaRounding * 18).Contains(value) && Math.Abs(flat - 18) <= FormulaRounding * 18
+            ? new CertificateOutcome(true, string.Create(CultureInfo.InvariantCulture, $"at the bottleneck (2, 1, 2), M = diag(5, 4), lambda = 2 (loss exactly 25) lambda_max is enclosed in {enclosure}, containing the formula's {value:R} and the flat value {flat:R}, not the fitted part's 16"))
+            : Failed(string.Create(CultureInfo.InvariantCulture, $"at the bottleneck (2, 1, 2), M = diag(5, 4), lambda = 2 the loss is {loss:R}, lambda_max is enclosed in {enclosure}, the formula gives {value:R} and the flat value {flat:R}"));
+    }
+
     private static CertificateOutcome RegmLmax(Formulas f)
     {
+        if (RegmLmaxAtBottleneck(f) is { Proven: false } bottleneck)
+        {
+            return bottleneck;
+        }
+
         var enclosures = new List<Interval>();
         foreach (var (k, expected) in new[] { (0, 2.0), (1, 8.0), (2, 12.0) })
         {
@@ -401,13 +423,13 @@ public static class CertificateCatalogue
 
         // REG-T3's eq. 18 per singular value at w = 1, L = 3, lambda = 3: max{6 - 6, 0} + 4 = 4.
         var scalar = Sharpness.Theory.Regularized.Theorem3.LambdaMax(2, 1, 3, 3);
-        var flat = f.RegularizedMatrixFlatValue(Matrix<double>.Build.DenseOfDiagonalArray([2.0, 2.0]), 3, 3);
+        var flat = f.RegularizedMatrixFlatValue(Matrix<double>.Build.DenseOfDiagonalArray([2.0, 2.0]), [2, 2, 2, 2], 3);
         if (enclosures[2].Contains(scalar) || Math.Abs(flat - 2) > FormulaRounding * 2)
         {
             return Failed(string.Create(CultureInfo.InvariantCulture, $"REG-T3 per singular value ({scalar:R}) is not excluded from {enclosures[2]}, or the flat value {flat:R} is not 2"));
         }
 
-        return new CertificateOutcome(true, $"lambda_max at the three minimizers of diag(2, 2) (L = 3, lambda = 3, loss exactly 8) enclosed in {string.Join(", ", enclosures)}, each containing the formula's value; REG-T3 per singular value (4) excluded; flat value 2");
+        return new CertificateOutcome(true, $"lambda_max at the three minimizers of diag(2, 2) (L = 3, lambda = 3, loss exactly 8) enclosed in {string.Join(", ", enclosures)}, each containing the formula's value; REG-T3 per singular value (4) excluded; flat value 2; {RegmLmaxAtBottleneck(f).Evidence}");
     }
 
     private static CertificateOutcome RegmConst(Formulas f)
@@ -415,6 +437,15 @@ public static class CertificateCatalogue
         if (!f.IsOnExceptionalSet(Matrix<double>.Build.DenseOfDiagonalArray([2.0, 2.0]), 3, 3))
         {
             return Failed("diag(2, 2) at L = 3, lambda = 3 is not called exceptional, but its minimizers have different spectra");
+        }
+
+        var (bottleneckLayers, bottleneckTarget) = BottleneckMinimizer();
+        var bottleneck = HessianEnclosure.Of(bottleneckLayers, bottleneckTarget, 2);
+        var bottleneckSpectrum = f.RegularizedMatrixEigenvalues([5.0, 4.0], [2.0], 2, [2, 1, 2]);
+        if (Entries(bottleneck).Any(e => e.Lower != e.Upper || e.Lower != Math.Round(e.Lower))
+            || !IsExactSpectrum(Matrix<double>.Build.Dense(bottleneck.RowCount, bottleneck.ColumnCount, (i, j) => bottleneck[i, j].Lower), bottleneckSpectrum))
+        {
+            return Failed($"at the bottleneck (2, 1, 2), M = diag(5, 4), lambda = 2 the formula's spectrum {{{string.Join(", ", bottleneckSpectrum)}}} is not the exact integer Hessian's");
         }
 
         var traces = new List<double>();
@@ -439,7 +470,7 @@ public static class CertificateCatalogue
         }
 
         return traces.Distinct().Count() == 3
-            ? new CertificateOutcome(true, $"the three minimizers of diag(2, 2) (L = 3, lambda = 3, widths 2, 3, 2, 2) have exact integer Hessians with traces {string.Join(", ", traces)}: three spectra, each exactly the formula's (all eigenvalues among its values, multiplicities by exact power traces)")
+            ? new CertificateOutcome(true, $"the three minimizers of diag(2, 2) (L = 3, lambda = 3, widths 2, 3, 2, 2) have exact integer Hessians with traces {string.Join(", ", traces)}: three spectra, each exactly the formula's (all eigenvalues among its values, multiplicities by exact power traces); so has the bottleneck minimizer (widths 2, 1, 2, M = diag(5, 4), lambda = 2): {{{string.Join(", ", bottleneckSpectrum)}}}")
             : Failed($"the traces {string.Join(", ", traces)} do not tell the three spectra apart");
     }
 

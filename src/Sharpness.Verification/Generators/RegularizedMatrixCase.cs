@@ -33,8 +33,17 @@ public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind
         _ => "moderate scale (1e-3..1e3)",
     };
 
-    /// <summary>The target <c>M</c>.</summary>
-    public Matrix<double> TargetMatrix() => new MinimizerRecipe(MinimizerKind.Balanced, Target, Widths, ScaleExponent, Seed).Build().Target;
+    /// <summary>True when a hidden width is below <c>min(d_0, d_L)</c> (only <see cref="WithBottlenecks"/> draws these).</summary>
+    public bool HasBottleneck => Widths.Min() < Math.Min(Widths[0], Widths[^1]);
+
+    /// <summary>The target <c>M</c>, drawn at the widths with every hidden width raised to <c>min(d_0, d_L)</c>: a bottleneck
+    /// leaves the target as it is (of full rank), and fits only part of it.</summary>
+    public Matrix<double> TargetMatrix()
+    {
+        var r = Math.Min(Widths[0], Widths[^1]);
+        IReadOnlyList<int> feasible = [Widths[0], .. Widths.Skip(1).SkipLast(1).Select(d => Math.Max(d, r)), Widths[^1]];
+        return new MinimizerRecipe(MinimizerKind.Balanced, Target, feasible, ScaleExponent, Seed).Build().Target;
+    }
 
     /// <summary>lambda itself.</summary>
     public double Lambda
@@ -77,6 +86,27 @@ public sealed record RegularizedMatrixCase(IReadOnlyList<int> Widths, TargetKind
             from e in exponent
             select Labelled(new RegularizedMatrixCase([d0, .. hidden, dL], target, factor, seed, e));
         return Arb.From(gen);
+    }
+
+    /// <summary>
+    /// The cases of <see cref="All"/> and, one in three, cases with a bottleneck: <c>min(d_0, d_L) &gt;= 2</c> and one hidden
+    /// width drawn below it (the others as in <see cref="All"/>), so that some singular values of M stay unfitted (REGM-LMAX's
+    /// step 6), a tie across the bottleneck included (<see cref="TargetKind.TiedTop"/> at a hidden width 1).
+    /// </summary>
+    public static Arbitrary<RegularizedMatrixCase> WithBottlenecks()
+    {
+        var bottlenecks =
+            from depth in Gen.Choose(2, 4)
+            from d0 in Gen.Choose(2, 3)
+            from dL in Gen.Choose(2, 3)
+            from hidden in Gen.ArrayOf(Gen.Choose(Math.Min(d0, dL), 3), depth - 1)
+            from at in Gen.Choose(0, depth - 2)
+            from narrow in Gen.Choose(1, Math.Min(d0, dL) - 1)
+            from target in Gen.Elements(TargetKind.Generic, TargetKind.Generic, TargetKind.RankDeficient, TargetKind.TiedTop)
+            from factor in Gen.Frequency((1, Gen.Constant(1.0)), (6, Gen.Choose(-3000, 1000).Select(e => Math.Exp(e / 1000.0))))
+            from seed in Gen.Choose(0, int.MaxValue)
+            select new RegularizedMatrixCase([d0, .. hidden.Select((d, i) => i == at ? narrow : d), dL], target, factor, seed);
+        return Arb.From(Gen.Frequency((2, All().Generator), (1, bottlenecks)));
     }
 
     private static RegularizedMatrixCase Labelled(RegularizedMatrixCase c)

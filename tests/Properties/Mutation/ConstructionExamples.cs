@@ -85,6 +85,7 @@ public sealed class ConstructionExamples
         AssertArgument<ArgumentException>("layers", "W[2] is 1x3 but W[1] has 2 rows: W[2] needs 2 columns.", () => _ = new Factorization([M(2, 2), M(1, 3)]));
         AssertArgument<ArgumentException>("layers", "Infeasible widths (2, 1, 2): hidden width d_1 = 1 is below min(d_0, d_L) = 2",
             () => _ = new Factorization([M(1, 2), M(2, 1)]));
+        Assert.Equal([2, 1, 2], new Factorization([M(1, 2), M(2, 1)], M(2, 2), 1).Widths);
         AssertArgument<ArgumentException>("target", "The target M has a non-finite entry NaN at row 1, column 1.",
             () => _ = new Factorization([M(1, 1)], M(1, 1, double.NaN)));
     }

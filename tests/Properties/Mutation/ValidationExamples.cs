@@ -108,7 +108,7 @@ public sealed class ValidationExamples
     public void HessianRank_UpperBound_RejectsInfeasibleWidths()
     {
         AssertArgument<ArgumentException>("widths", "got (3)", () => HessianRank.UpperBound([3]));
-        AssertArgument<ArgumentException>("widths", "got (2, 1, 2)", () => HessianRank.UpperBound([2, 1, 2]));
+        AssertArgument<ArgumentException>("widths", "Infeasible widths (2, 1, 2)", () => HessianRank.UpperBound([2, 1, 2]));
         AssertArgument<ArgumentException>("widths", "got (0, 1)", () => HessianRank.UpperBound([0, 1]));
     }
 

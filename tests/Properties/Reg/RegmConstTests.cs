@@ -41,10 +41,28 @@ public sealed class RegmConstTests
     }
 
     [Fact]
+    public void RegmConst_Rejects_UnfittedResidualIgnored() => ClaimAssert.Rejects("REGM-CONST", "UnfittedResidualIgnored");
+
+    [Fact]
+    public void RegmConst_AtABottleneckOfDepthThree_SpectrumEqualsTheOracle()
+    {
+        // M = diag(3, 2), widths (2, 2, 1, 2), lambda = 1: s_1 fitted at its rho, s_2 unfitted; the wide hidden layer adds the
+        // gauge pair (0, 4 lambda/L) of index 2 there.
+        var target = Matrix<double>.Build.DenseOfDiagonalArray([3.0, 2.0]);
+        var point = RegularizedMatrixMinimizer.FromTarget(target, [2, 2, 1, 2], 1, new Random(5));
+        var oracle = DenseSpectrum.Eigenvalues(new LossLandscape(point.Layers(), target, 1).DenseHessian());
+
+        Assert.True(RegularizedMinimum.IsGlobalMinimizer(point));
+        Assert.Equal(oracle.Length, RegularizedMatrixSharpness.Eigenvalues(point).Count);
+        Assert.All(oracle.Zip(RegularizedMatrixSharpness.Eigenvalues(point)), e => Assert.Equal(e.First, e.Second, 10));
+    }
+
+    [Fact]
     public void RegmConst_WidthsThatDoNotFitTheSingularValues_AreRejected()
     {
         var error = Assert.Throws<ArgumentException>(() => RegularizedMatrixSharpness.Eigenvalues([1.0, 0.5], [1.0, 0.5], 1, [2, 1, 2]));
         Assert.Equal("widths", error.ParamName);
-        Assert.Contains("every d_i >= r", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Widths (2, 1, 2) need r = min(d_0, d_L) = 2 singular values and m = min_i d_i = 1 layer singular values; got 2 and 2.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("need r = min(d_0, d_L) = 2", Assert.Throws<ArgumentException>(() => RegularizedMatrixSharpness.Eigenvalues([1.0], [1.0], 1, [2, 2, 2])).Message, StringComparison.Ordinal);
     }
 }

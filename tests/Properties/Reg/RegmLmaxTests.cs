@@ -30,6 +30,9 @@ public sealed class RegmLmaxTests
     public void RegmLmax_Rejects_CollapsedPartnerIgnored() => ClaimAssert.Rejects("REGM-LMAX", "CollapsedPartnerIgnored");
 
     [Fact]
+    public void RegmLmax_Rejects_UnfittedPartnersLeftOut() => ClaimAssert.Rejects("REGM-LMAX", "UnfittedPartnersLeftOut");
+
+    [Fact]
     public void RegmLmax_Rejects_FlatValueAtNonzeroChoice() => ClaimAssert.Rejects("REGM-LMAX", "FlatValueAtNonzeroChoice");
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class RegmLmaxTests
         Assert.Equal(12, oracle[^1], 12);
         Assert.Equal(12, RegularizedMatrixSharpness.LambdaMax(point), 12);
         Assert.Equal(8, Theorem3.LambdaMax(3, Math.Sqrt(2), 2, 2), 12);
-        Assert.Equal(12, RegularizedMatrixSharpness.FlatValue(target, 2, 2), 12);
+        Assert.Equal(12, RegularizedMatrixSharpness.FlatValue(target, [2, 2, 2], 2), 12);
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class RegmLmaxTests
 
         Assert.Equal([2.0, 8.0, 12.0], values.Select(v => Math.Round(v.Oracle, 10)));
         Assert.Equal([2.0, 8.0, 12.0], values.Select(v => Math.Round(v.Formula, 10)));
-        Assert.Equal(2, RegularizedMatrixSharpness.FlatValue(target, 3, 3), 12);
+        Assert.Equal(2, RegularizedMatrixSharpness.FlatValue(target, [2, 2, 2, 2], 3), 12);
     }
 
     [Fact]
@@ -107,10 +110,32 @@ public sealed class RegmLmaxTests
     }
 
     [Fact]
-    public void RegmLmax_ListsOfDifferentLengths_AreRejected()
+    public void RegmLmax_AtABottleneck_TheUnfittedSingularValueRaisesLambdaMax()
     {
-        var error = Assert.Throws<ArgumentException>(() => RegularizedMatrixSharpness.LambdaMax([1.0, 0.5], [1.0], 1, 2));
+        // M = diag(3, 2.9), widths (2, 1, 2), lambda = 1/2: the minimizer fits s_1 (rho = 3 - lambda/2 = 2.75) and leaves s_2
+        // unfitted. Its own block gives 4 rho = 11; the pair of s_1 with the unfitted s_2 gives 2 rho + lambda + 2 s_2 = 11.8.
+        var a = Math.Sqrt(2.75);
+        var target = Matrix<double>.Build.DenseOfDiagonalArray([3.0, 2.9]);
+        var point = new Factorization([Matrix<double>.Build.DenseOfArray(new[,] { { a, 0 } }), Matrix<double>.Build.DenseOfArray(new[,] { { a }, { 0 } })], target, 0.5);
+        var oracle = DenseSpectrum.Eigenvalues(new LossLandscape(point.Layers(), target, 0.5).DenseHessian());
+
+        Assert.True(RegularizedMinimum.IsGlobalMinimizer(point));
+        Assert.Equal((0.25 * 0.25) + (0.5 * 2.75) + (2.9 * 2.9), RegularizedMinimum.Value(target, [2, 1, 2], 0.5), 12);
+        Assert.Equal((0.25 * 0.25) + (0.5 * 2.75) + (0.25 * 0.25) + (0.5 * 2.65), RegularizedMinimum.Value(target, [2, 2, 2], 0.5), 12);
+        Assert.Equal(11.8, oracle[^1], 12);
+        Assert.Equal(11.8, RegularizedMatrixSharpness.LambdaMax(point), 12);
+        Assert.Equal(11, RegularizedMatrixSharpness.LambdaMax([3.0], [a], 0.5, 2), 12);
+        Assert.Equal(11.8, RegularizedMatrixSharpness.FlatValue(target, [2, 1, 2], 0.5), 12);
+        Assert.Equal(oracle.Select(x => Math.Round(x, 10)), RegularizedMatrixSharpness.Eigenvalues(point).Select(x => Math.Round(x, 10)));
+        Assert.Equal([a], RegularizedMatrixSharpness.Magnitudes(point));
+    }
+
+    [Fact]
+    public void RegmLmax_MoreLayerSingularValuesThanSingularValues_AreRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => RegularizedMatrixSharpness.LambdaMax([1.0], [1.0, 0.5], 1, 2));
         Assert.Equal("magnitudes", error.ParamName);
-        Assert.Contains("2 singular values but 1 layer singular values", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 singular values but 2 layer singular values: need 1 to 1 (fewer only at a bottleneck)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("need 1 to 1", Assert.Throws<ArgumentException>(() => RegularizedMatrixSharpness.LambdaMax([1.0], [], 1, 2)).Message, StringComparison.Ordinal);
     }
 }

@@ -28,10 +28,10 @@ public static class RegmConst
             new ClaimProperty<RegularizedMatrixCase>(
                 "ClosedFormSpectrumEqualsDenseOracle",
                 "At every minimizer of every tie choice, the closed-form spectrum (diagonal, pair, hidden and end blocks) equals the dense oracle's, eigenvalue by eigenvalue.",
-                RegularizedMatrixCase.All(),
+                RegularizedMatrixCase.WithBottlenecks(),
                 CheckSpectrum)
             {
-                Regimes = [Regime.Labelled("a width above the rank", "a width above the rank"), Regime.Labelled("no width above the rank", "no width above the rank")],
+                Regimes = [Regime.Listed("a width above the rank"), Regime.Listed("no width above the rank"), Regime.Listed("a bottleneck")],
             },
         ],
         [
@@ -42,9 +42,9 @@ public static class RegmConst
                 {
                     RegularizedMatrixEigenvalues = (s, a, lambda, widths) =>
                     {
-                        var r = s.Count;
+                        var m = a.Count;
                         var full = RegularizedMatrixSharpness.Eigenvalues(s, a, lambda, widths);
-                        var narrow = RegularizedMatrixSharpness.Eigenvalues(s, a, lambda, [widths[0], .. widths.Skip(1).SkipLast(1).Select(_ => r), widths[^1]]);
+                        var narrow = RegularizedMatrixSharpness.Eigenvalues(s, a, lambda, [widths[0], .. widths.Skip(1).SkipLast(1).Select(_ => m), widths[^1]]);
                         return [.. narrow.Concat(Enumerable.Repeat(2 * lambda / (widths.Count - 1), full.Count - narrow.Count)).Order()];
                     },
                 }),
@@ -54,10 +54,28 @@ public static class RegmConst
                     RegularizedMatrixEigenvalues = (s, a, lambda, widths) =>
                     {
                         var spectrum = RegularizedMatrixSharpness.Eigenvalues(s, a, lambda, widths).ToList();
-                        var pairs = Enumerable.Range(0, s.Count).Sum(j => Enumerable.Range(j + 1, s.Count - j - 1).Count(p => Math.Max(a[j], a[p]) > 0));
+                        var pairs = Enumerable.Range(0, a.Count).Sum(j => Enumerable.Range(j + 1, a.Count - j - 1).Count(p => Math.Max(a[j], a[p]) > 0));
                         var depth = widths.Count - 1;
                         var zeros = spectrum.Select((x, i) => (x, i)).Where(e => e.x == 0).Take(pairs * (depth - 1)).Select(e => e.i).ToHashSet();
                         return [.. spectrum.Select((x, i) => zeros.Contains(i) ? 2 * lambda / depth : x).Order()];
+                    },
+                }),
+            new Mutant("UnfittedResidualIgnored", "At a bottleneck, the pairs of a fitted index with an unfitted singular value as if it were beyond r (2 a_j^(2L-2) + 2 lambda/L twice, without the residual 2 s_p a_j^(L-2)).",
+                f => f with
+                {
+                    RegularizedMatrixEigenvalues = (s, a, lambda, widths) =>
+                    {
+                        var depth = widths.Count - 1;
+                        var exact = RegularizedMatrixSharpness.Eigenvalues(s, a, lambda, widths).ToList();
+                        foreach (var (aj, sp) in a.SelectMany(aj => s.Skip(a.Count).Select(sp => (aj, sp))))
+                        {
+                            var centre = (2 * Math.Pow(aj, (2 * depth) - 2)) + (2 * lambda / depth);
+                            var residual = 2 * sp * Math.Pow(aj, depth - 2);
+                            exact[exact.IndexOf(centre - residual)] = centre;
+                            exact[exact.IndexOf(centre + residual)] = centre;
+                        }
+
+                        return [.. exact.Order()];
                     },
                 }),
         ]);
@@ -85,11 +103,11 @@ public static class RegmConst
         var lambda = c.Lambda;
         var s = RegularizedMatrixSharpness.SingularValues(target);
         var r = s.Count;
-        var regime = c.Widths.Any(d => d > r) ? "a width above the rank" : "no width above the rank";
-        return Outcome.All([.. RegmLmax.TieChoices(target, c.Depth, lambda).Select(choice =>
+        var regime = (c.Widths.Any(d => d > r) ? "a width above the rank" : "no width above the rank") + (c.HasBottleneck ? "; a bottleneck" : string.Empty);
+        return Outcome.All([.. RegmLmax.TieChoices(target, c.Widths, lambda).Select(choice =>
         {
             var point = formulas.RegularizedMatrixMinimizer(target, c.Widths, lambda, new Random(c.Seed ^ choice), choice);
-            var expected = formulas.RegularizedMatrixEigenvalues(s, RegularizedMatrixSharpness.MagnitudesAt(target, c.Depth, lambda, choice), lambda, c.Widths);
+            var expected = formulas.RegularizedMatrixEigenvalues(s, RegularizedMatrixSharpness.MagnitudesAt(target, c.Widths, lambda, choice), lambda, c.Widths);
             var dense = RegmLmax.DenseAt(point);
             var worst = expected.Count == dense.Eigenvalues.Count
                 ? dense.Eigenvalues.Zip(expected, (x, y) => Math.Abs(x - y)).Max()
