@@ -54,6 +54,7 @@ public sealed class SpectrumExamples
         AssertArgument<ArgumentException>("singularValues", "Need at most min(d_0, d_L) = 2 finite non-negative singular values; got (1, -1).",
             () => BalancedSpectrum.Eigenvalues([1, -1], [2, 2]));
         AssertArgument<ArgumentException>("singularValues", "got (1, 1, 1).", () => BalancedSpectrum.Eigenvalues([1, 1, 1], [2, 2]));
+        AssertArgument<ArgumentException>("singularValues", "min(d_0, d_L) = 2 finite", () => BalancedSpectrum.Eigenvalues([1, 1, 1], [2, 3]));
         Assert.Equal([2.0, 2.0, 2.0, 2.0], BalancedSpectrum.Eigenvalues([1], [2, 2]).Select(x => Math.Round(x, 12)));
     }
 

@@ -34,7 +34,8 @@ internal readonly record struct ProblemScale(double Length, double Loss)
 /// </summary>
 internal static class RandomStartDescent
 {
-    /// <summary>The lowest loss reached from <paramref name="starts"/> random starts in <c>[-2s, 2s]^N</c>, <c>s</c> the problem's length.</summary>
+    /// <summary>The lowest loss reached from <paramref name="starts"/> random starts in <c>[-2s, 2s]^N</c>, <c>s</c> the problem's
+    /// length, by descent and then Newton steps (as <see cref="PolishedEndpoints"/>).</summary>
     internal static double BestLoss(Func<double[], LossLandscape> at, int parameters, ProblemScale scale, int starts, int seed)
     {
         var random = new Random(seed);
@@ -43,7 +44,7 @@ internal static class RandomStartDescent
         for (var k = 0; k < starts; k++)
         {
             var u = Enumerable.Range(0, parameters).Select(_ => (4 * random.NextDouble()) - 2).ToArray();
-            best = Math.Min(best, problem.LossAt(DescendToPoint(problem, u)));
+            best = Math.Min(best, problem.LossAt(Settle(problem, u)));
         }
 
         return best;
@@ -84,7 +85,7 @@ internal static class RandomStartDescent
         for (var k = 0; k < starts; k++)
         {
             var u = Enumerable.Range(0, parameters).Select(_ => (4 * random.NextDouble()) - 2).ToArray();
-            var w = problem.ToPoint(Polish(problem, DescendToPoint(problem, u)));
+            var w = problem.ToPoint(Settle(problem, u));
             endpoints.Add((w, at(w).Loss()));
         }
 
@@ -156,8 +157,17 @@ internal static class RandomStartDescent
     {
         var random = new Random(seed);
         var problem = new Scaled(at, scale);
-        return problem.LossAt(DescendToPoint(problem, [.. point.Select(x => (x / scale.Length) + (radius * ((2 * random.NextDouble()) - 1)))]));
+        return problem.LossAt(Settle(problem, [.. point.Select(x => (x / scale.Length) + (radius * ((2 * random.NextDouble()) - 1)))]));
     }
+
+    // Descent to a gradient of 1e-6 (in the problem's coordinates, where loss and lengths are of size 1), then Newton steps,
+    // which converge quadratically from there. Descent alone converges only linearly along the flat directions beside the
+    // gauge orbits: measured on REG-T1's cases, 388 of 600 descents ran all 2000 iterations and stopped at squared gradients
+    // of 1e-18 to 1e-15, two thirds of the regularized claims' test time.
+    private static double[] Settle(Scaled problem, double[] u) => Polish(problem, DescendToPoint(problem, u));
+
+    // The squared gradient (problem coordinates) at which descent hands over to Newton.
+    private const double HandOverSquaredGradient = 1e-12;
 
     // The step doubles after every accepted step and halves until the Armijo condition holds, so it settles near
     // 1 / (local curvature): in the problem's own coordinates every problem has curvature of order 1 (lambda near
@@ -171,7 +181,7 @@ internal static class RandomStartDescent
         {
             var g = problem.Gradient(landscape);
             var squared = g.Sum(x => x * x);
-            if (squared == 0)
+            if (squared <= HandOverSquaredGradient)
             {
                 break;
             }
