@@ -156,9 +156,9 @@ public static class EnclosedClosedForms
         var left = new DyadicMatrix[depth + 1];
         var right = new DyadicMatrix[depth + 1];
         left[depth] = DyadicMatrix.Identity(minimizer.Widths[depth]);
-        for (var i = depth; i > 1; i--)
+        for (var i = depth - 1; i >= 1; i--)
         {
-            left[i - 1] = left[i] * w[i - 1];
+            left[i] = left[i + 1] * w[i];
         }
 
         right[1] = DyadicMatrix.Identity(minimizer.Widths[0]);

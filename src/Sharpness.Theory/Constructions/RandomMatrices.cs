@@ -25,11 +25,6 @@ public static class RandomMatrices
             throw new ArgumentException($"Cannot have {columns} orthonormal columns in dimension {rows}.", nameof(columns));
         }
 
-        if (columns == 0)
-        {
-            return Matrix<double>.Build.Dense(rows, 0);
-        }
-
         return Gaussian(rows, columns, random).QR(QRMethod.Thin).Q;
     }
 

@@ -36,7 +36,7 @@ public static class RegularizedMatrixMinimizer
         var root = Matrix<double>.Build.DenseOfDiagonalArray([.. Enumerable.Range(0, r).Select(j =>
         {
             var minimizers = ScalarEndToEnd.GlobalMinimizers(svd.S[j], lambda, depth);
-            var rho = ((tieChoice >> j) & 1) == 1 ? minimizers[^1] : minimizers[0];
+            var rho = (tieChoice & (1 << j)) != 0 ? minimizers[^1] : minimizers[0];
             return Math.Pow(rho, 1.0 / depth);
         })]);
         var bases = new Matrix<double>[depth + 1];

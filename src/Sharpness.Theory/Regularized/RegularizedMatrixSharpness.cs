@@ -120,18 +120,23 @@ public static class RegularizedMatrixSharpness
         return PairTop(sj, aj, sp, ap, lambda, depth);
     }
 
+    // S_L and the ratio sum are symmetric in (a_j, a_p), so no order is needed; with one partner collapsed, the other's a and
+    // the collapsed one's s enter.
     private static double PairTop(double sj, double aj, double sp, double ap, double lambda, int depth)
     {
-        var (a, b, sb) = aj >= ap ? (aj, ap, sp) : (ap, aj, sj);
         var c = 2 * lambda / depth;
-        if (a == 0)
+        if (aj == 0 && ap == 0)
         {
             return Theorem3.LambdaMax(Math.Max(sj, sp), 0, lambda, depth);
         }
 
-        return b == 0
-            ? (2 * Math.Pow(a, (2 * depth) - 2)) + c + (2 * sb * Math.Pow(a, depth - 2))
-            : (2 * GeometricSum(depth, a, b)) + c + (c * RatioSum(depth, a / b));
+        if (aj == 0 || ap == 0)
+        {
+            var (a, collapsed) = aj > 0 ? (aj, sp) : (ap, sj);
+            return (2 * Math.Pow(a, (2 * depth) - 2)) + c + (2 * collapsed * Math.Pow(a, depth - 2));
+        }
+
+        return (2 * GeometricSum(depth, aj, ap)) + c + (c * RatioSum(depth, aj / ap));
     }
 
     /// <summary>
@@ -168,12 +173,9 @@ public static class RegularizedMatrixSharpness
             spectrum.AddRange(Theorem3.Eigenvalues(s[j], a[j], lambda, depth));
         }
 
-        for (var j = 0; j < m; j++)
+        foreach (var (j, p) in Enumerable.Range(0, m).SelectMany(j => Enumerable.Range(j + 1, m - j - 1).Select(p => (j, p))))
         {
-            for (var p = j + 1; p < m; p++)
-            {
-                spectrum.AddRange(PairEigenvalues(s[j], a[j], s[p], a[p], lambda, depth));
-            }
+            spectrum.AddRange(PairEigenvalues(s[j], a[j], s[p], a[p], lambda, depth));
         }
 
         var hidden = Enumerable.Range(1, depth - 1).Sum(i => widths[i] - m);
@@ -211,7 +213,7 @@ public static class RegularizedMatrixSharpness
         var depth = point.Depth;
         var lambda = point.Lambda!.Value;
         var s = SingularValues(point.TargetView).Take(FittedCount(point.Widths));
-        var own = ScaledSvd.Of(point.LayerView(1), computeVectors: false).S;
+        var own = ScaledSvd.SingularValues(point.LayerView(1));
         return [.. s.Select((sj, j) => ScalarEndToEnd.GlobalMinimizers(sj, lambda, depth)
             .Select(rho => Math.Pow(Math.Abs(rho), 1.0 / depth))
             .MinBy(a => Math.Abs(a - own[j])))];
@@ -220,14 +222,20 @@ public static class RegularizedMatrixSharpness
     /// <summary>lambda_max at a global minimizer: the closed form at its target's singular values and <see cref="Magnitudes"/>.</summary>
     /// <remarks>REGM-LMAX (REG l. 208). Domain: <see cref="IsInDomain"/> and a global minimizer.</remarks>
     /// <exception cref="ArgumentException">The point is not a global minimizer in the domain.</exception>
-    public static double LambdaMax(Factorization point) =>
-        LambdaMax(SingularValues(point.TargetView), Magnitudes(point), point.Lambda!.Value, point.Depth);
+    public static double LambdaMax(Factorization point)
+    {
+        var magnitudes = Magnitudes(point);
+        return LambdaMax(SingularValues(point.TargetView), magnitudes, point.Lambda!.Value, point.Depth);
+    }
 
     /// <summary>The whole Hessian spectrum at a global minimizer (ascending).</summary>
     /// <remarks>REGM-CONST, REGM-LMAX. Domain: <see cref="IsInDomain"/> and a global minimizer.</remarks>
     /// <exception cref="ArgumentException">The point is not a global minimizer in the domain.</exception>
-    public static IReadOnlyList<double> Eigenvalues(Factorization point) =>
-        Eigenvalues(SingularValues(point.TargetView), Magnitudes(point), point.Lambda!.Value, point.Widths);
+    public static IReadOnlyList<double> Eigenvalues(Factorization point)
+    {
+        var magnitudes = Magnitudes(point);
+        return Eigenvalues(SingularValues(point.TargetView), magnitudes, point.Lambda!.Value, point.Widths);
+    }
 
     /// <summary>
     /// The layer singular values of the minimizer <see cref="RegularizedMatrixMinimizer.FromTarget"/> builds at
@@ -247,7 +255,7 @@ public static class RegularizedMatrixSharpness
         return [.. SingularValues(target).Take(FittedCount(widths)).Select((s, j) =>
         {
             var minimizers = ScalarEndToEnd.GlobalMinimizers(s, lambda, depth);
-            return Math.Pow(Math.Abs(((tieChoice >> j) & 1) == 1 ? minimizers[^1] : minimizers[0]), 1.0 / depth);
+            return Math.Pow(Math.Abs((tieChoice & (1 << j)) != 0 ? minimizers[^1] : minimizers[0]), 1.0 / depth);
         })];
     }
 
@@ -298,20 +306,19 @@ public static class RegularizedMatrixSharpness
     /// <exception cref="ArgumentException">A non-finite target.</exception>
     public static IReadOnlyList<double> SingularValues(Matrix<double> target) => ScaledSvd.OfTarget(target);
 
-    // The 2L eigenvalues of the block of pair (j, p), step 4 of the type remarks.
+    // The eigenvalues of the block of pair (j, p) other than c = 2 lambda/L, step 4 of the type remarks (Eigenvalues pads with
+    // c: both collapsed at L >= 3 the block is c I).
     private static IEnumerable<double> PairEigenvalues(double sj, double aj, double sp, double ap, double lambda, int depth)
     {
         var c = 2 * lambda / depth;
-        if (Math.Max(aj, ap) == 0)
+        if (aj == 0 && ap == 0)
         {
-            return depth == 2
-                ? [lambda - (2 * sj), lambda + (2 * sj), lambda - (2 * sp), lambda + (2 * sp)]
-                : Enumerable.Repeat(c, 2 * depth);
+            return depth == 2 ? [lambda - (2 * sj), lambda + (2 * sj), lambda - (2 * sp), lambda + (2 * sp)] : [];
         }
 
         var top = PairTop(sj, aj, sp, ap, lambda, depth);
-        var centre = (2 * GeometricSum(depth, Math.Max(aj, ap), Math.Min(aj, ap))) + c;
-        return Enumerable.Repeat(0.0, depth - 1).Concat(Enumerable.Repeat(2 * c, depth - 1)).Append(centre - (top - centre)).Append(top);
+        var centre = (2 * GeometricSum(depth, aj, ap)) + c;
+        return [.. Enumerable.Repeat(0.0, depth - 1), .. Enumerable.Repeat(2 * c, depth - 1), centre - (top - centre), top];
     }
 
     // S_(L-1)(a, b) / (a b)^(L-2) = sum_(k=1)^(L-1) (a/b)^(L-2k), in the scale-free ratio: c S_(L-1) overflowed at

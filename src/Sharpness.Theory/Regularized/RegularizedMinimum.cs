@@ -35,12 +35,9 @@ public static class RegularizedMinimum
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        if (depth == 1)
-        {
-            return lambda / (1 + lambda) * Math.Pow(target.FrobeniusNorm(), 2);
-        }
-
-        return FittedValue(ScaledSvd.SingularValues(target), depth, lambda, int.MaxValue);
+        return depth == 1
+            ? lambda / (1 + lambda) * Math.Pow(target.FrobeniusNorm(), 2)
+            : FittedValue(ScaledSvd.SingularValues(target), depth, lambda, int.MaxValue);
     }
 
     /// <summary>
@@ -56,17 +53,16 @@ public static class RegularizedMinimum
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Constructions.Widths.RequireShape(widths, target);
         var depth = widths.Count - 1;
-        var fitted = RegularizedMatrixSharpness.FittedCount(widths);
-        return depth == 1 ? Value(target, 1, lambda) : FittedValue(ScaledSvd.SingularValues(target), depth, lambda, fitted);
+        return depth == 1
+            ? Value(target, 1, lambda)
+            : FittedValue(ScaledSvd.SingularValues(target), depth, lambda, RegularizedMatrixSharpness.FittedCount(widths));
     }
 
-    private static double FittedValue(IEnumerable<double> singularValues, int depth, double lambda, int fitted)
-    {
-        Preconditions.RequirePositive(lambda, nameof(lambda));
-        return singularValues.Select((s, j) => j < fitted
+    // lambda is checked by ScalarEndToEnd.GlobalMinimizers, once per singular value (there is at least one).
+    private static double FittedValue(IEnumerable<double> singularValues, int depth, double lambda, int fitted) =>
+        singularValues.Select((s, j) => j < fitted
             ? ScalarEndToEnd.Objective(s, lambda, depth, ScalarEndToEnd.GlobalMinimizers(s, lambda, depth)[0])
             : s * s).Sum();
-    }
 
     /// <summary>The gradient norm <c>||grad L(w)||_F</c>, over all blocks <c>2 A_k^T (P - M) B_k^T + (2 lambda/L) W_k</c>.</summary>
     /// <remarks>REG eq. 2 (claim REG-T1): zero exactly at stationary points.</remarks>

@@ -26,7 +26,7 @@ public static class RegularizedScalarSharpness
 
     /// <summary>
     /// The magnitude <c>w = |rho|^(1/L)</c> of the global minimizer the point is at: of the (one or two) global minimizers
-    /// <c>rho</c> of REG eq. 6, the one whose magnitude is nearest the point's mean <c>|w_i|</c>.
+    /// <c>rho</c> of REG eq. 6, the one whose magnitude is nearest the point's <c>|w_1|</c> (balanced: every <c>|w_i|</c> is the same, REG Theorem 1).
     /// </summary>
     /// <remarks>REG eq. 6 and Theorem 3 (claims REG-T2, REG-T3). The certified value, not the point's own, so a point judged a
     /// minimizer near the collapsed one (at L = 2, <c>lambda = 2|m|</c> the loss is quartic there, so stationarity is loose) is
@@ -36,10 +36,10 @@ public static class RegularizedScalarSharpness
     {
         RequireScalarGlobalMinimizer(point);
         var depth = point.Depth;
-        var mean = Enumerable.Range(1, depth).Average(k => Math.Abs(point.LayerView(k)[0, 0]));
+        var own = Math.Abs(point.LayerView(1)[0, 0]);
         return ScalarEndToEnd.GlobalMinimizers(point.TargetView[0, 0], point.Lambda!.Value, depth)
             .Select(rho => Math.Pow(Math.Abs(rho), 1.0 / depth))
-            .MinBy(w => Math.Abs(w - mean));
+            .MinBy(w => Math.Abs(w - own));
     }
 
     /// <summary>lambda_max at a global minimizer: <see cref="Theorem3.LambdaMax"/> at its <see cref="MinimizerMagnitude"/>.</summary>

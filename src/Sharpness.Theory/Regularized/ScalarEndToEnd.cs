@@ -26,14 +26,9 @@ public static class ScalarEndToEnd
     /// <exception cref="ArgumentOutOfRangeException">lambda not positive, or L below 2.</exception>
     public static IReadOnlyList<double> GlobalMinimizers(double m, double lambda, int depth)
     {
-        Preconditions.RequireFinite(m, nameof(m));
         Preconditions.RequirePositive(lambda, nameof(lambda));
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2);
-        if (m == 0)
-        {
-            return [0.0];
-        }
 
+        // CriticalLambda.Of checks m (finite) and the depth (L >= 2); at m = 0 it is 0, below every lambda: the minimizer 0.
         var critical = CriticalLambda.Of(m, depth);
         if (lambda > critical)
         {
@@ -60,9 +55,15 @@ public static class ScalarEndToEnd
         var low = Math.Pow(lambda * p / depth, 1 / (1 + p));
         var high = a;
         Debug.Assert(low < high && H(low) < 0, "lambda <= lambda_c puts a negative minimum of h inside (0, a)");
-        for (var i = 0; i < 2000 && high - low > 2 * (Math.BitIncrement(high) - high); i++)
+        // Bisection until the midpoint is one of the ends, that is until they are adjacent doubles (a few thousand halvings at most).
+        while (true)
         {
             var mid = (low + high) / 2;
+            if (mid == low || mid == high)
+            {
+                return mid;
+            }
+
             if (H(mid) <= 0)
             {
                 low = mid;
@@ -72,7 +73,5 @@ public static class ScalarEndToEnd
                 high = mid;
             }
         }
-
-        return (low + high) / 2;
     }
 }

@@ -23,7 +23,7 @@ public static class Theorem3
     {
         Validate(w, lambda, depth);
         var repeated = 4 * lambda / depth;
-        return [.. Enumerable.Repeat(repeated, depth - 1).Append((2 * depth * Math.Pow(w, (2 * depth) - 2)) + repeated - (2 * lambda)).Order()];
+        return [.. Enumerable.Repeat(repeated, depth - 1).Concat([(2 * depth * Math.Pow(w, (2 * depth) - 2)) + repeated - (2 * lambda)]).Order()];
     }
 
     /// <summary>lambda_max as printed (eq. 18): <c>max{2 L w^(2L-2) - 2 lambda, 0} + 4 lambda / L</c>.</summary>
