@@ -18,6 +18,13 @@ public sealed class RegmLmaxTests
     public void RegmLmax_FlatValueIsLeastOverMinimizers() => ClaimAssert.Holds("REGM-LMAX", "FlatValueIsLeastOverMinimizers");
 
     [Fact]
+    public void RegmLmax_ClosedFormAtOptimizerFoundMinimizers() => ClaimAssert.Holds("REGM-LMAX", "ClosedFormAtOptimizerFoundMinimizers");
+
+    [Fact]
+    public void RegmLmax_ClosedFormAtOptimizerFoundMinimizers_Rejects_ScalarFormulaPerSingularValue() =>
+        ClaimAssert.PropertyRejects("REGM-LMAX", "ClosedFormAtOptimizerFoundMinimizers", "ScalarFormulaPerSingularValue");
+
+    [Fact]
     public void RegmLmax_Rejects_ScalarFormulaPerSingularValue() => ClaimAssert.Rejects("REGM-LMAX", "ScalarFormulaPerSingularValue");
 
     [Fact]

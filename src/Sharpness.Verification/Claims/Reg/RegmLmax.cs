@@ -42,6 +42,14 @@ public static class RegmLmax
             {
                 Regimes = [Regime.Labelled("on the tie set", "on the tie set"), Regime.Labelled("off the tie set", "off the tie set")],
             },
+            new ClaimProperty<RegularizedMatrixCase>(
+                "ClosedFormAtOptimizerFoundMinimizers",
+                "Off the exceptional set, at every minimizer found by descent plus Newton from random starts (REG-T1's cases, no construction involved), the closed form equals the dense oracle's lambda_max there.",
+                RegularizedMatrixCase.All(),
+                CheckOptimizerFound)
+            {
+                SharedCases = OptimizerMinimizers.Cases,
+            },
         ],
         [
             new Mutant("ScalarFormulaPerSingularValue", "REG-T3's lambda_max per singular value only: the pair blocks (the cross terms) left out.",
@@ -166,6 +174,22 @@ public static class RegmLmax
                 Labels(c, tieSet, s, a, pairAttains, unfittedAttains));
         });
         return Outcome.All([.. outcomes]);
+    }
+
+    private static Outcome CheckOptimizerFound(RegularizedMatrixCase c, Formulas formulas)
+    {
+        var target = c.TargetMatrix();
+        var s = RegularizedMatrixSharpness.SingularValues(target);
+        var closed = formulas.RegularizedMatrixLambdaMax(s, RegularizedMatrixSharpness.MagnitudesAt(target, c.Widths, c.Lambda, 0), c.Lambda, c.Depth);
+        return OptimizerMinimizers.AtEach(
+            c,
+            formulas,
+            (layers, regime) =>
+            {
+                var dense = DenseHessian.Of(new Sharpness.Oracles.LossLandscape(layers, target, c.Lambda).DenseHessian());
+                return Outcome.Compare("lambda_max at an optimizer-found minimizer", closed, dense.LambdaMax, dense.Scale, Tolerance.DenseOracle, regime);
+            },
+            offExceptionalSetOnly: true);
     }
 
     private static Outcome CheckFlatValue(RegularizedMatrixCase c, Formulas formulas)
