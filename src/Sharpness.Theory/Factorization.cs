@@ -56,16 +56,15 @@ public sealed class Factorization
             _widths[i + 1] = _layers[i].RowCount;
         }
 
+        // Only a hidden width can be below min(d_0, d_L), so the first width below it is the one to name.
         var ends = Math.Min(_widths[0], _widths[^1]);
-        for (var i = 1; i < _widths.Length - 1 && lambda is null; i++)
+        var infeasible = Array.FindIndex(_widths, d => d < ends);
+        if (lambda is null && infeasible >= 0)
         {
-            if (_widths[i] < ends)
-            {
-                throw new ArgumentException(
-                    $"Infeasible widths ({string.Join(", ", _widths)}): hidden width d_{i} = {_widths[i]} is below " +
-                    $"min(d_0, d_L) = {ends} (EXACT eq. 17).",
-                    nameof(layers));
-            }
+            throw new ArgumentException(
+                $"Infeasible widths ({string.Join(", ", _widths)}): hidden width d_{infeasible} = {_widths[infeasible]} is below " +
+                $"min(d_0, d_L) = {ends} (EXACT eq. 17).",
+                nameof(layers));
         }
 
         if (target is not null)

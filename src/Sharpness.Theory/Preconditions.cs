@@ -36,7 +36,8 @@ internal static class Preconditions
     internal static Matrix<double>[] RequireChainedLayers(IEnumerable<Matrix<double>> layers, string paramName, string point)
     {
         ArgumentNullException.ThrowIfNull(layers, paramName);
-        Matrix<double>[] copies = [.. layers.Select(w => w?.Clone()!)];
+        // Dense copies: the kernels (MatrixProduct) work on dense column-major storage, so a sparse layer is copied densely here.
+        Matrix<double>[] copies = [.. layers.Select(w => w is null ? null! : Matrix<double>.Build.DenseOfMatrix(w))];
         if (copies.Length == 0)
         {
             throw new ArgumentException($"{point} needs at least one layer W[1].", paramName);
@@ -126,8 +127,8 @@ internal static class Preconditions
         }
     }
 
-    internal static string Describe(double x) =>
-        double.IsNaN(x) ? "NaN" : double.IsPositiveInfinity(x) ? "+Infinity" : double.IsNegativeInfinity(x) ? "-Infinity" : Format(x);
+    // Format already writes "NaN" and "-Infinity"; only +Infinity gets its sign spelt out.
+    internal static string Describe(double x) => double.IsPositiveInfinity(x) ? "+Infinity" : Format(x);
 
     internal static string Format(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -111,11 +111,7 @@ public readonly record struct Tolerance(double Absolute, double Relative)
             throw new ArgumentException($"scale must be finite and non-negative but is {Preconditions.Describe(scale)}.", nameof(scale));
         }
 
-        if (double.IsNaN(actual) || double.IsNaN(expected))
-        {
-            return false;
-        }
-
+        // A NaN actual or expected fails every comparison below, so it is never close.
         if (double.IsInfinity(actual) || double.IsInfinity(expected))
         {
             return actual.Equals(expected);

@@ -23,7 +23,7 @@ public static class ScaledNorm
     public static double Euclidean(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var list = values as IReadOnlyList<double> ?? [.. values];
+        double[] list = [.. values];
         var largest = 0.0;
         foreach (var v in list)
         {
