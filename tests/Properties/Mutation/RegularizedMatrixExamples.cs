@@ -86,6 +86,7 @@ public sealed class RegularizedMatrixExamples
         AssertArgument<ArgumentOutOfRangeException>("singularValues", "must be non-negative but is -1", () => RegularizedMatrixSharpness.LambdaMax([1.0], [-1.0], 1, 2));
         AssertArgument<ArgumentException>("singularValues", "must be finite but is +Infinity", () => RegularizedMatrixSharpness.LambdaMax([double.PositiveInfinity], [1.0], 1, 2));
         AssertArgument<ArgumentOutOfRangeException>("lambda", "lambda must be positive but is -1", () => RegularizedMatrixSharpness.Eigenvalues([1.0], [1.0], -1, [1, 1, 1]));
+        AssertArgument<ArgumentException>("singularValues", "must be finite but is NaN", () => RegularizedMatrixSharpness.Eigenvalues([double.NaN], [1.0], 1, [1, 1, 1]));
         Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() => RegularizedMatrixSharpness.Eigenvalues([1.0], [1.0], 1, [1, 1])).ParamName);
         AssertArgument<ArgumentException>("widths", "need r = min(d_0, d_L) = 2 singular values", () => RegularizedMatrixSharpness.Eigenvalues([1.0], [1.0], 1, [2, 2, 3]));
         Assert.Equal("point", Assert.Throws<ArgumentNullException>(() => RegularizedMatrixSharpness.IsInDomain(null!)).ParamName);
