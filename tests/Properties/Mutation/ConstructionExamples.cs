@@ -12,8 +12,6 @@ namespace Sharpness.Tests.Properties.Mutation;
 
 public sealed class ConstructionExamples
 {
-    private static Matrix<double> M(int rows, int columns, double value = 1) => Matrix<double>.Build.Dense(rows, columns, value);
-
     private static Matrix<double> Diagonal(params double[] values) => Matrix<double>.Build.DenseOfDiagonalArray(values);
 
     [Fact]

@@ -12,8 +12,6 @@ namespace Sharpness.Tests.Properties.Mutation;
 
 public sealed class CoreBoundaryExamples
 {
-    private static Matrix<double> M(int rows, int columns, double value = 1) => Matrix<double>.Build.Dense(rows, columns, value);
-
     [Fact]
     public void ZeroResidualPoint_CountsParametersAndTellsFeasibleWidths()
     {

@@ -13,8 +13,6 @@ namespace Sharpness.Tests.Properties.Mutation;
 
 public sealed class ValidationExamples
 {
-    private static Matrix<double> M(int rows, int columns, double value = 1) => Matrix<double>.Build.Dense(rows, columns, value);
-
     [Fact]
     public void CriticalLambda_Of_RejectsNaNAndDepthOne()
     {
