@@ -147,9 +147,9 @@ public static class HessianEnclosure
         Visit(layers, widths, target, (u, v, half) =>
         {
             var entry = (half + half).Enclose();
-            if (u == v && lambda > 0)
+            if (u == v)
             {
-                entry += decay;
+                entry += decay; // exactly [0, 0] without regularization
             }
 
             hessian[(u * n) + v] = entry;
@@ -168,9 +168,9 @@ public static class HessianEnclosure
         var left = new DyadicMatrix[depth + 1];
         var right = new DyadicMatrix[depth + 1];
         left[depth] = DyadicMatrix.Identity(widths[depth]);
-        for (var i = depth; i > 1; i--)
+        for (var i = depth - 1; i >= 1; i--)
         {
-            left[i - 1] = left[i] * w[i - 1];
+            left[i] = left[i + 1] * w[i];
         }
 
         right[1] = DyadicMatrix.Identity(widths[0]);
@@ -180,8 +180,9 @@ public static class HessianEnclosure
         }
 
         var residual = target is null ? null : (left[1] * w[0]) - DyadicMatrix.Of(target);
-        var offsets = new int[depth + 2];
-        for (var i = 1; i <= depth; i++)
+        // offsets[i]: the index of W_i's first entry in w; W_1 starts at 0.
+        var offsets = new int[depth + 1];
+        for (var i = 1; i < depth; i++)
         {
             offsets[i + 1] = offsets[i] + (widths[i] * widths[i - 1]);
         }

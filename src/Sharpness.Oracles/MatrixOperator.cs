@@ -43,11 +43,6 @@ public sealed class MatrixOperator : ILinearOperator
         for (var j = 0; j < n; j++)
         {
             var xj = input[j];
-            if (xj == 0)
-            {
-                continue;
-            }
-
             var column = _columnMajor.AsSpan(j * n, n);
             for (var i = 0; i < n; i++)
             {
