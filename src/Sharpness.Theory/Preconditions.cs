@@ -107,6 +107,16 @@ internal static class Preconditions
         }
     }
 
+    // Widths d_0..d_L whose ends fit the target M (d_L x d_0), bottlenecks allowed (regularized minimizers exist at any widths).
+    internal static void RequireWidthsOf(IReadOnlyList<int> widths, Matrix<double> target, string paramName)
+    {
+        RequireWidths(widths, paramName);
+        if (widths[0] != target.ColumnCount || widths[^1] != target.RowCount)
+        {
+            throw new ArgumentException($"The target M is {Shape(target)} but the widths need d_L x d_0 = {widths[^1]}x{widths[0]}.", paramName);
+        }
+    }
+
     // Feasible widths (EXACT eq. 17): every d_i >= min(d_0, d_L), where the unregularized minimizers fit M exactly.
     internal static void RequireFeasibleWidths(IReadOnlyList<int> widths, string paramName)
     {

@@ -28,7 +28,7 @@ public static class RegularizedMatrixMinimizer
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
         ArgumentNullException.ThrowIfNull(random);
-        Constructions.Widths.RequireShape(widths, target);
+        Preconditions.RequireWidthsOf(widths, target, nameof(widths));
         var depth = widths.Count - 1;
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2, nameof(widths));
         var r = RegularizedMatrixSharpness.FittedCount(widths);

@@ -249,7 +249,7 @@ public static class RegularizedMatrixSharpness
     {
         Preconditions.RequireFinite(target, nameof(target), "The target M");
         Preconditions.RequirePositive(lambda, nameof(lambda));
-        Constructions.Widths.RequireShape(widths, target);
+        Preconditions.RequireWidthsOf(widths, target, nameof(widths));
         var depth = widths.Count - 1;
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 2, nameof(widths));
         return [.. SingularValues(target).Take(FittedCount(widths)).Select((s, j) =>

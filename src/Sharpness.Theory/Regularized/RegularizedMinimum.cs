@@ -51,7 +51,7 @@ public static class RegularizedMinimum
     public static double Value(Matrix<double> target, IReadOnlyList<int> widths, double lambda)
     {
         Preconditions.RequireFinite(target, nameof(target), "The target M");
-        Constructions.Widths.RequireShape(widths, target);
+        Preconditions.RequireWidthsOf(widths, target, nameof(widths));
         var depth = widths.Count - 1;
         return depth == 1
             ? Value(target, 1, lambda)

@@ -398,7 +398,8 @@ public static class CertificateCatalogue
 
     private static CertificateOutcome RegmLmax(Formulas f)
     {
-        if (RegmLmaxAtBottleneck(f) is { Proven: false } bottleneck)
+        var bottleneck = RegmLmaxAtBottleneck(f);
+        if (!bottleneck.Proven)
         {
             return bottleneck;
         }
@@ -429,7 +430,7 @@ public static class CertificateCatalogue
             return Failed(string.Create(CultureInfo.InvariantCulture, $"REG-T3 per singular value ({scalar:R}) is not excluded from {enclosures[2]}, or the flat value {flat:R} is not 2"));
         }
 
-        return new CertificateOutcome(true, $"lambda_max at the three minimizers of diag(2, 2) (L = 3, lambda = 3, loss exactly 8) enclosed in {string.Join(", ", enclosures)}, each containing the formula's value; REG-T3 per singular value (4) excluded; flat value 2; {RegmLmaxAtBottleneck(f).Evidence}");
+        return new CertificateOutcome(true, $"lambda_max at the three minimizers of diag(2, 2) (L = 3, lambda = 3, loss exactly 8) enclosed in {string.Join(", ", enclosures)}, each containing the formula's value; REG-T3 per singular value (4) excluded; flat value 2; {bottleneck.Evidence}");
     }
 
     private static CertificateOutcome RegmConst(Formulas f)
