@@ -57,31 +57,25 @@ public sealed class HessianOperator : ILinearOperator
             _suffixes[k] = k == _depth - 2 ? _layers[_depth - 1] : Product(_suffixes[k + 1]!, dL, _widths[k + 2], _layers[k + 1], _widths[k + 1]);
         }
 
-        // R = W_L B_L - M.
-        var residual = landscape.Target.ToColumnMajorArray();
-        var last = _depth - 1;
-        if (last == 0)
-        {
-            Blas.Scale(-1, residual);
-            Blas.Axpy(1, _layers[0], residual);
-        }
-        else
-        {
-            Blas.Gemm(Transpose.None, Transpose.None, dL, d0, _widths[last], 1, _layers[last], dL, _prefixes[last]!, _widths[last], -1, residual, dL);
-        }
-
+        // R = W_L B_L - M and A_k^T R. At depth 1 the loss is quadratic in W_1 (its Hessian is 2 I), so R is not needed.
         _suffixResidual = new double[_depth][];
-        for (var k = 0; k < _depth; k++)
+        if (_depth >= 2)
         {
-            if (_suffixes[k] is { } a)
+            var residual = landscape.Target.ToColumnMajorArray();
+            var last = _depth - 1;
+            Blas.Gemm(Transpose.None, Transpose.None, dL, d0, _widths[last], 1, _layers[last], dL, _prefixes[last]!, _widths[last], -1, residual, dL);
+            for (var k = 0; k < _depth; k++)
             {
-                var s = new double[_widths[k + 1] * d0];
-                Blas.Gemm(Transpose.Transposed, Transpose.None, _widths[k + 1], d0, dL, 1, a, dL, residual, dL, 0, s, _widths[k + 1]);
-                _suffixResidual[k] = s;
-            }
-            else
-            {
-                _suffixResidual[k] = residual;
+                if (_suffixes[k] is { } a)
+                {
+                    var s = new double[_widths[k + 1] * d0];
+                    Blas.Gemm(Transpose.Transposed, Transpose.None, _widths[k + 1], d0, dL, 1, a, dL, residual, dL, 0, s, _widths[k + 1]);
+                    _suffixResidual[k] = s;
+                }
+                else
+                {
+                    _suffixResidual[k] = residual;
+                }
             }
         }
 
@@ -242,10 +236,11 @@ public sealed class HessianOperator : ILinearOperator
                 PrefixDerivatives[k] = new double[widths[k] * d0];
             }
 
-            SuffixDerivatives = new double[depth][];
-            for (var k = 0; k < depth; k++)
+            // dA_L = 0 is never stored: index k holds dA_(k+1) for k = 0..L-2.
+            SuffixDerivatives = new double[depth - 1][];
+            for (var k = 0; k < depth - 1; k++)
             {
-                SuffixDerivatives[k] = k < depth - 1 ? new double[dL * widths[k + 1]] : [];
+                SuffixDerivatives[k] = new double[dL * widths[k + 1]];
             }
 
             Left = new double[widths.Skip(1).Max() * d0];

@@ -140,7 +140,9 @@ public static class Lanczos
                 var m = j + 1;
                 var (values, vectors) = SymmetricEigen(projected, m);
                 scale = Math.Max(scale, Math.Max(Math.Abs(values[0]), Math.Abs(values[m - 1])));
-                var breakdown = beta <= BreakdownTolerance * Math.Max(scale, state.Largest) || beta == 0;
+                // ||A q_j||^2 = ||T e_j||^2 + beta^2 (full reorthogonalization), so when beta is tiny the largest |Ritz value|
+                // is at least ||A q_j||: the test is relative to ||A|| from the first step on.
+                var breakdown = beta <= BreakdownTolerance * scale || beta == 0;
                 var estimate = beta * Math.Abs(vectors[m - 1, m - 1]);
                 bestValue = values[m - 1];
 
@@ -251,13 +253,9 @@ public static class Lanczos
             y[i] = vectors[i, column];
         }
 
+        // Q y is a unit vector up to rounding (Q has orthonormal columns, y is a unit eigenvector), so its norm is never 0.
         Blas.AxpyMany(1, basis, y, v);
-        var norm = VectorMath.Norm(v);
-        if (norm > 0)
-        {
-            Blas.Scale(1 / norm, v);
-        }
-
+        Blas.Scale(1 / VectorMath.Norm(v), v);
         return v;
     }
 
@@ -356,25 +354,15 @@ public static class Lanczos
                 ArrayPool<double>.Shared.Return(combined);
             }
 
-            if (n < 1 << 16 || Environment.ProcessorCount == 1)
-            {
-                for (var block = 0; block < blocks; block++)
-                {
-                    Block(block);
-                }
-            }
-            else
-            {
-                Parallel.For(0, blocks, Block);
-            }
+            // Blocks write disjoint rows, each in a fixed order, so the result is the same at any processor count (and a
+            // parallel loop of one block costs microseconds once per restart).
+            Parallel.For(0, blocks, Block);
 
+            // Unit up to rounding already (Q y with orthonormal Q and unit y, never 0): normalized so that rounding cannot
+            // accumulate over many restarts.
             for (var t = 0; t < keep; t++)
             {
-                var norm = VectorMath.Norm(Vectors[t]);
-                if (norm > 0)
-                {
-                    Blas.Scale(1 / norm, Vectors[t]);
-                }
+                Blas.Scale(1 / VectorMath.Norm(Vectors[t]), Vectors[t]);
             }
 
             for (var i = Vectors.Count - 1; i >= keep; i--)
@@ -391,22 +379,13 @@ public static class Lanczos
 
         public int Products { get; private set; }
 
-        // The largest ||A q|| seen: a lower bound on ||A|| that scales the breakdown test even before any Ritz value is large.
-        public double Largest { get; private set; }
-
         public void Apply(double[] x, double[] y)
         {
             op.Multiply(x, y);
             Products++;
-            if (sign < 0)
-            {
-                for (var i = 0; i < y.Length; i++)
-                {
-                    y[i] = -y[i];
-                }
-            }
 
-            Largest = Math.Max(Largest, VectorMath.Norm(y));
+            // Exact for sign = +-1; one pass over y, small beside the product itself.
+            Blas.Scale(sign, y);
         }
 
         public (double Value, double Residual) Check(double[] v)

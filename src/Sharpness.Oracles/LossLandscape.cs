@@ -475,5 +475,6 @@ public sealed class LossLandscape
 
     private static string Shape(Matrix<double> matrix) => $"{matrix.RowCount}x{matrix.ColumnCount}";
 
-    private static string Format(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    // Shortest round-trip form (the default of double.ToString since .NET Core 3.0).
+    private static string Format(double x) => x.ToString(CultureInfo.InvariantCulture);
 }
