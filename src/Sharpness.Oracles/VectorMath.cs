@@ -18,7 +18,8 @@ internal static class VectorMath
     public static double Norm(ReadOnlySpan<double> x)
     {
         var norm = Math.Sqrt(Dot(x, x));
-        if (norm > 0 && norm < 1e150 && norm > 1e-150)
+        // Inside (1e-150, 1e150) no square under- or overflowed (NaN fails both tests and goes the long way too).
+        if (norm > 1e-150 && norm < 1e150)
         {
             return norm;
         }

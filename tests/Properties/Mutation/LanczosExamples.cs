@@ -92,6 +92,34 @@ public sealed partial class LanczosExamples
         Assert.True(Math.Abs(Math.Abs(result.Eigenvector[n - 1]) - 1) <= 1e-9, $"{result.Eigenvector[n - 1]:R}");
     }
 
+    [Theory]
+    [InlineData(24, 30)]
+    [InlineData(25, 61)]
+    [InlineData(26, 97)]
+    public void Result_IsTheRayleighQuotientAndResidualOfItsVector_Exactly(int seed, int n)
+    {
+        // LanczosResult's contract: the eigenvalue is v^T A v and the residual ||A v - theta v||, recomputed with one real
+        // product; both in the kernels' fixed summation order, so the recomputation here agrees to the last bit (for the
+        // smallest end Lanczos works with -A, and every step of the recomputation only changes sign).
+        var matrix = OracleSamples.RandomSymmetric(seed, n);
+        var op = new MatrixOperator(matrix);
+        foreach (var result in new[] { Lanczos.Largest(op), Lanczos.Smallest(op) })
+        {
+            var v = result.Eigenvector;
+            var av = new double[n];
+            op.Multiply(v, av);
+            var value = Sharpness.Kernels.Blas.Dot(v, av);
+            var r = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                r[i] = av[i] - (value * v[i]);
+            }
+
+            Assert.Equal(value, result.Eigenvalue);
+            Assert.Equal(Math.Sqrt(Sharpness.Kernels.Blas.Dot(r, r)), result.Residual);
+        }
+    }
+
     [Fact]
     public void NonSymmetricOperator_IsNeverAccepted()
     {
