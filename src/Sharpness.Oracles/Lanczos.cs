@@ -17,7 +17,8 @@ namespace Sharpness.Oracles;
 /// memory stays bounded at any <c>N</c>; the kernels' fixed summation order keeps every result bit-identical across
 /// processor counts.
 /// <para>
-/// Deterministic: the start vector is drawn from <c>System.Random(options.Seed)</c>, never all-ones (which structured
+/// Deterministic: the start vector (and any fresh direction after an invariant subspace) is drawn from one
+/// <c>System.Random(options.Seed)</c> stream, never all-ones (which structured
 /// operators can leave orthogonal to the wanted eigenvector). The result is accepted only after its residual
 /// <c>||A v - theta v||</c> has been recomputed with a real operator application.</para>
 /// </remarks>
@@ -94,8 +95,11 @@ public static class Lanczos
         }
 
         var state = new State(op, sign, n);
-        var basis = new Basis(maxDimension);
-        basis.Add(StartVector(n, options.Seed));
+        var basis = new Basis();
+
+        // One stream for the start vector and every fresh direction after it.
+        var random = new Random(options.Seed);
+        basis.Add(RandomUnitVector(random, n));
         var projected = new double[maxDimension, maxDimension];
         var w = new double[n];
         var h = new double[maxDimension];
@@ -110,19 +114,10 @@ public static class Lanczos
                 var j = basis.Count - 1;
                 state.Apply(basis[j], w);
                 var before = VectorMath.Norm(w);
-                var beta = Orthogonalize(basis.Vectors, w, h.AsSpan(0, j + 1));
-                for (var i = 0; i <= j; i++)
-                {
-                    projected[i, j] += h[i];
-                }
-
+                var beta = Project(basis.Vectors, w, h.AsSpan(0, j + 1), projected);
                 if (beta < Reorthogonalize * before)
                 {
-                    beta = Orthogonalize(basis.Vectors, w, h.AsSpan(0, j + 1));
-                    for (var i = 0; i <= j; i++)
-                    {
-                        projected[i, j] += h[i];
-                    }
+                    beta = Project(basis.Vectors, w, h.AsSpan(0, j + 1), projected);
                 }
 
                 // The Gram-Schmidt coefficients are q_i^T A q_j; mirroring them keeps the projection symmetric, including
@@ -142,11 +137,13 @@ public static class Lanczos
                 scale = Math.Max(scale, Math.Max(Math.Abs(values[0]), Math.Abs(values[m - 1])));
                 // ||A q_j||^2 = ||T e_j||^2 + beta^2 (full reorthogonalization), so when beta is tiny the largest |Ritz value|
                 // is at least ||A q_j||: the test is relative to ||A|| from the first step on.
-                var breakdown = beta <= BreakdownTolerance * scale || beta == 0;
+                // (Also at the zero operator, where both sides are 0.)
+                var breakdown = beta <= BreakdownTolerance * scale;
                 var estimate = beta * Math.Abs(vectors[m - 1, m - 1]);
                 bestValue = values[m - 1];
 
-                if (estimate <= tolerance * Math.Max(Math.Abs(bestValue), scale))
+                var converged = estimate <= tolerance * Math.Max(Math.Abs(bestValue), scale);
+                if (converged)
                 {
                     var candidate = Combine(basis.Vectors, vectors, m - 1);
                     var check = state.Check(candidate);
@@ -154,19 +151,17 @@ public static class Lanczos
                     {
                         return new LanczosResult(sign * check.Value, candidate, check.Residual, state.Products);
                     }
-
-                    // Orthogonality was lost or the estimate was optimistic: restart from the refined Ritz vectors.
-                    best = Restart(basis, projected, values, vectors, w, beta, breakdown, m, options.Seed + cycle + 1);
-                    break;
                 }
 
-                if (m == maxDimension)
+                // A full basis, or an estimate the true residual refused (orthogonality was lost or the estimate was
+                // optimistic): restart from the refined Ritz vectors.
+                if (converged || m == maxDimension)
                 {
-                    best = Restart(basis, projected, values, vectors, w, beta, breakdown, m, options.Seed + cycle + 1);
+                    best = Restart(basis, projected, values, vectors, w, beta, breakdown, m, random);
                     break;
                 }
 
-                basis.Add(breakdown ? FreshDirection(basis, n, options.Seed + m) : basis.Scaled(w, 1 / beta));
+                basis.Add(breakdown ? FreshDirection(basis, random, n) : basis.Scaled(w, 1 / beta));
             }
         }
 
@@ -187,9 +182,23 @@ public static class Lanczos
         return VectorMath.Norm(w);
     }
 
+    // A pass of Orthogonalize for w = A q_j (j = h.Length - 1), its coefficients q_i^T A q_j added to column j of the
+    // projection; returns ||w||.
+    private static double Project(List<double[]> basis, double[] w, Span<double> h, double[,] projected)
+    {
+        var beta = Orthogonalize(basis, w, h);
+        var j = h.Length - 1;
+        for (var i = 0; i <= j; i++)
+        {
+            projected[i, j] += h[i];
+        }
+
+        return beta;
+    }
+
     // Returns the top Ritz vector, which becomes the first basis vector.
     private static double[] Restart(
-        Basis basis, double[,] projected, double[] values, double[,] vectors, double[] w, double beta, bool breakdown, int m, int seed)
+        Basis basis, double[,] projected, double[] values, double[,] vectors, double[] w, double beta, bool breakdown, int m, Random random)
     {
         // Keep the Ritz vectors nearest the wanted (top) end plus the next Krylov direction: the thick restart of Wu and Simon.
         var keep = m == 1 ? 1 : Math.Max(1, Math.Min(m - 1, m / 2));
@@ -207,13 +216,12 @@ public static class Lanczos
         }
 
         var n = w.Length;
-        basis.Add(breakdown || m == n ? FreshDirection(basis, n, seed) : basis.Scaled(w, 1 / beta));
+        basis.Add(breakdown || m == n ? FreshDirection(basis, random, n) : basis.Scaled(w, 1 / beta));
         return basis[0];
     }
 
-    private static double[] StartVector(int n, int seed)
+    private static double[] RandomUnitVector(Random random, int n)
     {
-        var random = new Random(seed);
         var v = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -224,23 +232,17 @@ public static class Lanczos
         return Scaled(v, 1 / norm);
     }
 
-    // A random unit vector orthogonal to the basis, to continue past an invariant subspace.
-    private static double[] FreshDirection(Basis basis, int n, int seed)
+    // A random unit vector orthogonal to the basis, to continue past an invariant subspace. Twice orthogonalized, a random
+    // vector keeps about sqrt((n - m) / n) of its norm, so a remainder below 1e-8 means the basis spans R^n numerically:
+    // every Ritz pair is then exact, and the random vector itself serves.
+    private static double[] FreshDirection(Basis basis, Random random, int n)
     {
+        var v = RandomUnitVector(random, n);
+        var remainder = (double[])v.Clone();
         var h = new double[basis.Count];
-        for (var attempt = 0; attempt < 8; attempt++)
-        {
-            var v = StartVector(n, unchecked(seed + (attempt * 7919)));
-            Orthogonalize(basis.Vectors, v, h);
-            var norm = Orthogonalize(basis.Vectors, v, h);
-            if (norm > 1e-8)
-            {
-                return Scaled(v, 1 / norm);
-            }
-        }
-
-        // Only reachable when the basis already spans R^n, where every Ritz pair is exact; any unit vector then does.
-        return StartVector(n, seed);
+        Orthogonalize(basis.Vectors, remainder, h);
+        var norm = Orthogonalize(basis.Vectors, remainder, h);
+        return norm > 1e-8 ? Scaled(remainder, 1 / norm) : v;
     }
 
     private static double[] Combine(List<double[]> basis, double[,] vectors, int column)
@@ -289,11 +291,11 @@ public static class Lanczos
 
     // The Krylov basis, with the arrays a restart frees kept for the next vectors (at N = 1e7 each is 80 MB, and fresh
     // large arrays would have the GC clear and track them again and again).
-    private sealed class Basis(int capacity)
+    private sealed class Basis
     {
         private readonly Stack<double[]> _spare = new();
 
-        public List<double[]> Vectors { get; } = new(capacity + 1);
+        public List<double[]> Vectors { get; } = [];
 
         public int Count => Vectors.Count;
 
