@@ -1,6 +1,6 @@
 // Fixed examples of the two Hessian oracles at points random draws do not reach: zero layers (the saddle at the origin's
-// faces), a zero entry beside layers of sizes 1e-160 and 1e160, a parameter count whose dense Hessian cannot exist, the
-// message naming a bad entry, and the matrix-free product's promise to allocate no vectors after its first call.
+// faces), a parameter count whose dense Hessian cannot exist, the message naming a bad entry, and the matrix-free
+// product's promise to allocate no vectors after its first call.
 using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Oracles;
 using Sharpness.Tests.Properties.Oracles;
@@ -39,27 +39,6 @@ public sealed class HessianExamples
         }
 
         Assert.Equal(dense, dense.Transpose());
-    }
-
-    [Fact]
-    public void DenseHessian_ZeroEntriesBesideExtremeLayers_StillBalanced()
-    {
-        // The balance of A_k and B_k is taken from their largest entries: a zero entry in W_1 and W_3 (sizes 1e-160 and
-        // 1e160) must not make it 1, which would overflow W_3^T W_3 = 1e320 (DenseHessianRangeTests without zeros).
-        double[] scales = [1e-160, 1e-160, 1e160];
-        var random = new Random(43);
-        var layers = scales.Select(s => Matrix<double>.Build.Dense(2, 2, (_, _) => s * ((2 * random.NextDouble()) - 1))).ToArray();
-        layers[0][0, 1] = 0;
-        layers[2][1, 0] = 0;
-        var hessian = new LossLandscape(layers, layers[2] * (layers[1] * layers[0])).DenseHessian();
-        Assert.All(hessian.Enumerate(), x => Assert.True(double.IsFinite(x), $"entry {x}"));
-
-        // The W_2 diagonal block is 2 (W_1 W_1^T) kron (W_3^T W_3) = 2 (U U^T) kron (V^T V), W_1 = 1e-160 U, W_3 = 1e160 V.
-        var u = layers[0] * 1e160;
-        var v = layers[2] * 1e-160;
-        var expected = 2 * (u * u.Transpose()).KroneckerProduct(v.Transpose() * v);
-        var block = hessian.SubMatrix(4, 4, 4, 4);
-        Assert.True((block - expected).FrobeniusNorm() <= 1e-12 * expected.FrobeniusNorm(), $"block {block} vs {expected}");
     }
 
     [Fact]

@@ -10,12 +10,21 @@ public sealed class DenseHessianRangeTests
     // Was: layers of sizes 1e-160, 1e-160, 1e160 (Hessian entries near 10) gave Infinity and NaN in the W_2 block, because
     // A_2^T A_2 = W_3^T W_3 (1e320) overflowed and B_2 B_2^T = W_1 W_1^T (1e-320) was subnormal; MathNet's EVD then threw
     // IndexOutOfRangeException. Balancing the factors by powers of two is exact, so the block is what it is at scale 1.
-    [Fact]
-    public void DenseHessian_FiniteWhereGramProductsOfLayersWouldOverflow()
+    // With a zero entry in W_1 and W_3: the balance is taken from the largest entries, and a zero must not make it 1.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DenseHessian_FiniteWhereGramProductsOfLayersWouldOverflow(bool withZeroEntries)
     {
         double[] scales = [1e-160, 1e-160, 1e160];
         var random = new Random(1);
         var layers = scales.Select(s => Matrix<double>.Build.Dense(2, 2, (_, _) => s * ((2 * random.NextDouble()) - 1))).ToArray();
+        if (withZeroEntries)
+        {
+            layers[0][0, 1] = 0;
+            layers[2][1, 0] = 0;
+        }
+
         var product = layers[2] * (layers[1] * layers[0]);
         var hessian = new LossLandscape(layers, product).DenseHessian();
 
