@@ -237,11 +237,7 @@ public sealed class HessianOperator : ILinearOperator
             }
 
             // dA_L = 0 is never stored: index k holds dA_(k+1) for k = 0..L-2.
-            SuffixDerivatives = new double[depth - 1][];
-            for (var k = 0; k < depth - 1; k++)
-            {
-                SuffixDerivatives[k] = new double[dL * widths[k + 1]];
-            }
+            SuffixDerivatives = [.. Enumerable.Range(0, depth - 1).Select(k => new double[dL * widths[k + 1]])];
 
             Left = new double[widths.Skip(1).Max() * d0];
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Sharpness.Kernels;
@@ -161,7 +162,7 @@ public static class Lanczos
                     break;
                 }
 
-                basis.Add(breakdown ? FreshDirection(basis, random, n) : basis.Scaled(w, 1 / beta));
+                basis.Add(Next(basis, w, beta, breakdown, random));
             }
         }
 
@@ -200,25 +201,26 @@ public static class Lanczos
     private static double[] Restart(
         Basis basis, double[,] projected, double[] values, double[,] vectors, double[] w, double beta, bool breakdown, int m, Random random)
     {
+        // m >= 2: at N = 1 the first Ritz pair is exact (its residual is exactly 0), so no restart happens there.
+        Debug.Assert(m >= 2, "N = 1 converges at its first step");
+
         // Keep the Ritz vectors nearest the wanted (top) end plus the next Krylov direction: the thick restart of Wu and Simon.
-        var keep = m == 1 ? 1 : Math.Max(1, Math.Min(m - 1, m / 2));
+        var keep = Math.Max(1, Math.Min(m - 1, m / 2));
         basis.KeepRitzVectors(vectors, m, keep);
         Array.Clear(projected);
-        if (m == 1)
-        {
-            // A one-dimensional space (N = 1) has nothing to add: the Ritz vector itself is the restart.
-            return basis[0];
-        }
-
         for (var t = 0; t < keep; t++)
         {
             projected[t, t] = values[m - 1 - t];
         }
 
-        var n = w.Length;
-        basis.Add(breakdown || m == n ? FreshDirection(basis, random, n) : basis.Scaled(w, 1 / beta));
+        basis.Add(Next(basis, w, beta, breakdown, random));
         return basis[0];
     }
+
+    // The next basis vector: w / beta, or past an invariant subspace (and when the basis spans R^n, where w is rounding
+    // noise, below the breakdown threshold) a fresh random direction.
+    private static double[] Next(Basis basis, double[] w, double beta, bool breakdown, Random random) =>
+        breakdown ? FreshDirection(basis, random, w.Length) : basis.Scaled(w, 1 / beta);
 
     private static double[] RandomUnitVector(Random random, int n)
     {
