@@ -61,9 +61,7 @@ public sealed class HessianOperator : ILinearOperator
         _suffixResidual = new double[_depth][];
         if (_depth >= 2)
         {
-            var residual = landscape.Target.ToColumnMajorArray();
-            var last = _depth - 1;
-            Blas.Gemm(Transpose.None, Transpose.None, dL, d0, _widths[last], 1, _layers[last], dL, _prefixes[last]!, _widths[last], -1, residual, dL);
+            var residual = Residual(landscape.Target.ToColumnMajorArray());
             for (var k = 0; k < _depth; k++)
             {
                 if (_suffixes[k] is { } a)
@@ -208,6 +206,28 @@ public sealed class HessianOperator : ILinearOperator
             }
         }
     }
+
+    // R = W_L ... W_1 - M from the layers scaled by powers of two and the scale put back in the last product (exact
+    // scalings: the plain product's bits wherever its partial products are normal, and its digits where one is subnormal;
+    // LossLandscape.Residual). Overwrites and returns target.
+    private double[] Residual(double[] target)
+    {
+        var exponents = _layers.Select(w => VectorMath.UnitExponent(w)).ToArray();
+        var units = _layers.Select((w, k) => Scaled(w, -exponents[k])).ToArray();
+        var d0 = _widths[0];
+        var chain = units[0];
+        for (var k = 1; k < _depth - 1; k++)
+        {
+            chain = Product(units[k], _widths[k + 1], _widths[k], chain, d0);
+        }
+
+        var last = _depth - 1;
+        var scale = Math.ScaleB(1.0, exponents.Sum());
+        Blas.Gemm(Transpose.None, Transpose.None, _widths[_depth], d0, _widths[last], scale, units[last], _widths[_depth], chain, _widths[last], -1, target, _widths[_depth]);
+        return target;
+    }
+
+    private static double[] Scaled(double[] x, int exponent) => [.. x.Select(v => Math.ScaleB(v, exponent))];
 
     // V_k, the layer-k block of the stacked direction (d_(k+1) x d_k, column-major).
     private ReadOnlySpan<double> V(ReadOnlySpan<double> x, int k) => x.Slice(_offsets[k], _widths[k + 1] * _widths[k]);

@@ -144,7 +144,7 @@ public sealed class LossLandscape
     {
         var a = SuffixesOf(layers, _widths);
         var b = PrefixesOf(layers, _widths);
-        var residual = (layers[^1] * b[^1]) - _target;
+        var residual = ResidualOf(layers);
         var decay = 2 * Lambda / Depth;
         var g = new double[ParameterCount];
         for (var k = 0; k < Depth; k++)
@@ -235,7 +235,7 @@ public sealed class LossLandscape
         var depth = Depth;
         var a = Suffixes();
         var b = Prefixes();
-        var residual = Residual(b);
+        var residual = Residual();
         var h = new double[(long)n * n];
 
         // The Gauss-Newton factors are balanced by a power of two per layer, B_k -> t_k B_k and A_k -> A_k / t_k (exact, and the
@@ -336,8 +336,29 @@ public sealed class LossLandscape
         return b;
     }
 
-    /// <summary>R = W_L B_L - M, the residual of the product.</summary>
-    internal Matrix<double> Residual(Matrix<double>[] prefixes) => (_layers[^1] * prefixes[^1]) - _target;
+    /// <summary>
+    /// R = W_L ... W_1 - M, the product formed from the layers scaled by powers of two (<see cref="VectorMath.UnitExponent"/>)
+    /// and the scale put back at the end. The scalings are exact, so where the plain product's partial products are normal
+    /// this is the plain product to the last bit; where one is subnormal the plain product loses digits (layers of sizes
+    /// 1e-160, 1e-160, 1e160: <c>W_2 W_1</c> near 1e-320 keeps three), and the dense oracle's lambda_max was off by 4e-4
+    /// (CertificateTests.ExactT5_AtSubnormalPartialProducts_OracleAgreesWithTheCertificate).
+    /// </summary>
+    internal Matrix<double> Residual() => ResidualOf(_layers);
+
+    private Matrix<double> ResidualOf(Matrix<double>[] layers)
+    {
+        var exponent = 0;
+        Matrix<double>? product = null;
+        foreach (var layer in layers)
+        {
+            var e = VectorMath.UnitExponent(layer.ToColumnMajorArray());
+            exponent += e;
+            var unit = layer.Map(v => Math.ScaleB(v, -e));
+            product = product is null ? unit : unit * product;
+        }
+
+        return product!.Map(v => Math.ScaleB(v, exponent)) - _target;
+    }
 
     /// <summary>Splits a stacked vector into matrices shaped like the layers.</summary>
     internal Matrix<double>[] Unstack(ReadOnlySpan<double> w, string paramName)
@@ -418,13 +439,7 @@ public sealed class LossLandscape
 
     private double LossOf(Matrix<double>[] layers)
     {
-        var product = layers[0];
-        for (var i = 1; i < layers.Length; i++)
-        {
-            product = layers[i] * product;
-        }
-
-        var loss = SumOfSquares(product - _target);
+        var loss = SumOfSquares(ResidualOf(layers));
         if (Lambda != 0)
         {
             var weights = 0.0;

@@ -15,6 +15,21 @@ internal static class VectorMath
     /// <summary>y += a x, one fused multiply-add per entry (<see cref="Blas.Axpy"/>).</summary>
     public static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y) => Blas.Axpy(a, x, y);
 
+    /// <summary>
+    /// The exponent <c>e</c> with the largest |entry| in <c>[2^e, 2^(e+1))</c> (0 for a zero or empty span): dividing by
+    /// <c>2^e</c>, which is exact, brings the entries to at most 2 in size.
+    /// </summary>
+    public static int UnitExponent(ReadOnlySpan<double> x)
+    {
+        var largest = 0.0;
+        foreach (var v in x)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        return largest > 0 ? Math.ILogB(largest) : 0;
+    }
+
     public static double Norm(ReadOnlySpan<double> x)
     {
         var norm = Math.Sqrt(Dot(x, x));
