@@ -153,10 +153,16 @@ public static unsafe partial class Blas
                 }
             }
 
-            For(n, blocks, Block);
+            For((long)count * n, blocks, Block);
         }
 
-        for (var i = 0; i < count; i++)
+        SumBlocks(partial, blocks, h);
+    }
+
+    // h_i = the sum of row i's block partials (partial[i blocks + block]) in block order.
+    private static void SumBlocks(double[] partial, int blocks, Span<double> h)
+    {
+        for (var i = 0; i < h.Length; i++)
         {
             var sum = 0.0;
             for (var block = 0; block < blocks; block++)
@@ -209,8 +215,74 @@ public static unsafe partial class Blas
                 }
             }
 
-            For(n, blocks, Block);
+            For((long)count * n, blocks, Block);
         }
+    }
+
+    /// <summary>
+    /// <see cref="AxpyMany"/> and then <see cref="DotMany"/> on the updated vector, in one pass over the columns:
+    /// <c>y := y + alpha Q h</c>, then <c>g_i = q_i^T y</c> for the first <c>g.Length</c> columns; returns <c>y^T y</c>.
+    /// </summary>
+    /// <remarks>
+    /// Bit-identical to <c>AxpyMany(alpha, columns, h, y)</c> followed by <c>DotMany(columns, y, g)</c> and
+    /// <c>Dot(y, y)</c>: every block of rows of <paramref name="y"/> is updated in full and then, while it is still in
+    /// cache, its partial inner products are taken, and the partial sums are added in the same block order. A second
+    /// Gram-Schmidt pass reads the columns once less this way.
+    /// </remarks>
+    /// <param name="alpha">The common factor of the update.</param>
+    /// <param name="columns">The columns <c>q_i</c>, each at least as long as <paramref name="y"/>.</param>
+    /// <param name="h">The coefficients of the update; their count is the number of columns added.</param>
+    /// <param name="y">The vector updated.</param>
+    /// <param name="g">Receives the inner products of the updated vector; its length is the number of columns used.</param>
+    /// <returns>The squared norm <c>y^T y</c> of the updated vector, as <see cref="Dot"/> computes it.</returns>
+    /// <exception cref="ArgumentException">Fewer columns than <c>h.Length</c> or <c>g.Length</c>, or a column shorter than <paramref name="y"/>.</exception>
+    public static double AxpyDotMany(double alpha, IReadOnlyList<double[]> columns, ReadOnlySpan<double> h, Span<double> y, Span<double> g)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        CheckColumns(columns, Math.Max(h.Length, g.Length), y.Length);
+        var count = h.Length;
+        var dots = g.Length;
+        var n = y.Length;
+        var factors = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            factors[i] = alpha * h[i];
+        }
+
+        var blocks = (n + DotBlock - 1) / DotBlock;
+        var partial = new double[(dots + 1) * blocks];
+        fixed (double* py = y)
+        {
+            var ay = (nint)py;
+            void Block(int block)
+            {
+                var start = block * DotBlock;
+                var length = Math.Min(DotBlock, n - start);
+                var ys = new Span<double>((double*)ay + start, length);
+                for (var i = 0; i < count; i++)
+                {
+                    AxpyCore(factors[i], columns[i].AsSpan(start, length), ys);
+                }
+
+                for (var i = 0; i < dots; i++)
+                {
+                    partial[(i * blocks) + block] = BlockDot(columns[i].AsSpan(start, length), ys);
+                }
+
+                partial[(dots * blocks) + block] = BlockDot(ys, ys);
+            }
+
+            For((long)(count + dots) * n, blocks, Block);
+        }
+
+        SumBlocks(partial, blocks, g);
+        var square = 0.0;
+        for (var block = 0; block < blocks; block++)
+        {
+            square += partial[(dots * blocks) + block];
+        }
+
+        return square;
     }
 
     private static void CheckColumns(IReadOnlyList<double[]> columns, int count, int length)
@@ -229,9 +301,10 @@ public static unsafe partial class Blas
         }
     }
 
-    private static void For(int n, int blocks, Action<int> body)
+    // The blocks on several threads when there are at least ParallelLength multiply-adds; the results do not depend on it.
+    private static void For(long work, int blocks, Action<int> body)
     {
-        if (n < ParallelLength || Environment.ProcessorCount == 1)
+        if (work < ParallelLength || Environment.ProcessorCount == 1)
         {
             for (var block = 0; block < blocks; block++)
             {

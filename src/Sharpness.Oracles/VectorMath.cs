@@ -30,9 +30,17 @@ internal static class VectorMath
         return largest > 0 ? Math.ILogB(largest) : 0;
     }
 
-    public static double Norm(ReadOnlySpan<double> x)
+    /// <summary>The Euclidean norm, safe from overflow and underflow of the squares.</summary>
+    public static double Norm(ReadOnlySpan<double> x) => Norm(Dot(x, x), x);
+
+    /// <summary>
+    /// The Euclidean norm of <paramref name="x"/> from its square <paramref name="square"/> = <c>x^T x</c> as
+    /// <see cref="Dot"/> computes it (a fused kernel may have computed it on the way), rescaled when the squares over- or
+    /// underflowed.
+    /// </summary>
+    public static double Norm(double square, ReadOnlySpan<double> x)
     {
-        var norm = Math.Sqrt(Dot(x, x));
+        var norm = Math.Sqrt(square);
         // Inside (1e-150, 1e150) no square under- or overflowed (NaN fails both tests and goes the long way too).
         if (norm > 1e-150 && norm < 1e150)
         {

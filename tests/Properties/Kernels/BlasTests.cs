@@ -242,6 +242,33 @@ public sealed class BlasTests
         }
     }
 
+    // The fused sweep of Lanczos's two Gram-Schmidt passes: the same bits as the update, then the inner products and the
+    // squared norm of the updated vector taken separately, below and above the parallel threshold, with fewer inner
+    // products than update columns.
+    [Theory]
+    [InlineData(13, 4)]
+    [InlineData(9000, 3)]
+    [InlineData(70_001, 4)]
+    public void AxpyDotMany_IsAxpyManyThenDotManyThenDot(int n, int dots)
+    {
+        var random = new Random(n + 2);
+        var columns = Enumerable.Range(0, 4).Select(_ => Random(random, n)).ToList();
+        double[] h = [0.3, -1.7, 2.5, 1e-3];
+        var y = Random(random, n);
+        var expected = (double[])y.Clone();
+        Blas.AxpyMany(-1, columns, h, expected);
+        var expectedDots = new double[dots];
+        Blas.DotMany(columns, expected, expectedDots);
+
+        var fusedDots = new double[dots];
+        var square = Blas.AxpyDotMany(-1, columns, h, y, fusedDots);
+        Assert.True(expected.AsSpan().SequenceEqual(y));
+        Assert.True(expectedDots.AsSpan().SequenceEqual(fusedDots));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(Blas.Dot(expected, expected)), BitConverter.DoubleToInt64Bits(square));
+        var missing = Assert.Throws<ArgumentException>(() => Blas.AxpyDotMany(1, columns, h, y, new double[5]));
+        Assert.Contains("5 coefficients but only 4 columns", missing.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void VectorKernels_RejectShortOperands()
     {
