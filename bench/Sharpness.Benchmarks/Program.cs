@@ -88,7 +88,9 @@ public static class Program
     private static void WarmUp()
     {
         var random = new Random(1);
-        var small = new[] { Gaussian(random, 30, 30), Gaussian(random, 30, 30) };
+        // Three 40 x 40 layers (N = 4800): large enough for the vector kernels' parallel path, so the thread pool's
+        // threads are started here and not inside the timed run (as numpy's OpenBLAS threads start at its warm-up).
+        var small = new[] { Gaussian(random, 40, 40), Gaussian(random, 40, 40), Gaussian(random, 40, 40) };
         var target = Product(small);
         _ = Lanczos.Largest(new LossLandscape(small, target).HessianOperator());
         _ = Theorem5.LambdaMax(Minimizer.Of(new Factorization(small, target)));

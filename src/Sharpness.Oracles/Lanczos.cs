@@ -33,7 +33,7 @@ public static class Lanczos
     private const double Reorthogonalize = 0.70710678118654752;
 
     // The Krylov dimension the defaults aim for, and the least a memory cap may leave (a thick restart keeps half).
-    private const int DefaultDimension = 80;
+    private const int DefaultDimension = 20;
     private const int LeastCappedDimension = 8;
 
     /// <summary>The largest (most positive) eigenvalue of a symmetric operator and a unit eigenvector.</summary>
