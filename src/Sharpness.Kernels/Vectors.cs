@@ -192,31 +192,7 @@ public static unsafe partial class Blas
     {
         ArgumentNullException.ThrowIfNull(columns);
         CheckColumns(columns, h.Length, y.Length);
-        var count = h.Length;
-        var n = y.Length;
-        var factors = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            factors[i] = alpha * h[i];
-        }
-
-        var blocks = (n + DotBlock - 1) / DotBlock;
-        fixed (double* py = y)
-        {
-            var ay = (nint)py;
-            void Block(int block)
-            {
-                var start = block * DotBlock;
-                var length = Math.Min(DotBlock, n - start);
-                var ys = new Span<double>((double*)ay + start, length);
-                for (var i = 0; i < count; i++)
-                {
-                    AxpyCore(factors[i], columns[i].AsSpan(start, length), ys);
-                }
-            }
-
-            For((long)count * n, blocks, Block);
-        }
+        _ = UpdateThenDots(alpha, columns, h, y, [], square: false);
     }
 
     /// <summary>
@@ -240,6 +216,14 @@ public static unsafe partial class Blas
     {
         ArgumentNullException.ThrowIfNull(columns);
         CheckColumns(columns, Math.Max(h.Length, g.Length), y.Length);
+        return UpdateThenDots(alpha, columns, h, y, g, square: true);
+    }
+
+    // Block of rows by block of rows: y += alpha Q h (the chain of AxpyCore in column order), then, while the block is in
+    // cache, the block partials of g_i = q_i^T y and (with square) of y^T y, added in block order. Returns y^T y, or 0
+    // without square.
+    private static double UpdateThenDots(double alpha, IReadOnlyList<double[]> columns, ReadOnlySpan<double> h, Span<double> y, Span<double> g, bool square)
+    {
         var count = h.Length;
         var dots = g.Length;
         var n = y.Length;
@@ -250,7 +234,8 @@ public static unsafe partial class Blas
         }
 
         var blocks = (n + DotBlock - 1) / DotBlock;
-        var partial = new double[(dots + 1) * blocks];
+        var sums = dots + (square ? 1 : 0);
+        var partial = new double[sums * blocks];
         fixed (double* py = y)
         {
             var ay = (nint)py;
@@ -269,20 +254,23 @@ public static unsafe partial class Blas
                     partial[(i * blocks) + block] = BlockDot(columns[i].AsSpan(start, length), ys);
                 }
 
-                partial[(dots * blocks) + block] = BlockDot(ys, ys);
+                if (square)
+                {
+                    partial[(dots * blocks) + block] = BlockDot(ys, ys);
+                }
             }
 
-            For((long)(count + dots) * n, blocks, Block);
+            For((long)(count + sums) * n, blocks, Block);
         }
 
         SumBlocks(partial, blocks, g);
-        var square = 0.0;
-        for (var block = 0; block < blocks; block++)
+        var total = 0.0;
+        for (var block = 0; square && block < blocks; block++)
         {
-            square += partial[(dots * blocks) + block];
+            total += partial[(dots * blocks) + block];
         }
 
-        return square;
+        return total;
     }
 
     private static void CheckColumns(IReadOnlyList<double[]> columns, int count, int length)
