@@ -255,12 +255,26 @@ public static unsafe partial class Blas
                     {
                         var kc = Math.Min(KC, k - pc);
                         var bBase = transB == Transpose.None ? b + pc + ((long)jc * ldb) : b + jc + ((long)pc * ldb);
-                        PackB(nr, kc, nc, bBase, transB, ldb, pb);
+                        if (parallel)
+                        {
+                            PackBInPieces(nr, kc, nc, bBase, transB, ldb, pb);
+                        }
+                        else
+                        {
+                            PackB(nr, kc, nc, bBase, transB, ldb, pb);
+                        }
                         for (var ic = 0; ic < m; ic += MS)
                         {
                             var ms = Math.Min(MS, m - ic);
                             var aBase = transA == Transpose.None ? a + ic + ((long)pc * lda) : a + pc + ((long)ic * lda);
-                            PackA(mr, ms, kc, aBase, transA, lda, alpha, pa);
+                            if (parallel)
+                            {
+                                PackAInPieces(mr, ms, kc, aBase, transA, lda, alpha, pa);
+                            }
+                            else
+                            {
+                                PackA(mr, ms, kc, aBase, transA, lda, alpha, pa);
+                            }
 
                             // Work items: blocks of MC rows times chunks of NR-column panels, enough to keep every thread busy.
                             var rowBlocks = (ms + mcMax - 1) / mcMax;
@@ -308,6 +322,51 @@ public static unsafe partial class Blas
                 GC.KeepAlive(cAddress);
             }
         }
+    }
+
+    // PackA and PackB of a parallel product on every processor, in pieces of whole panels (packing is copying, so the
+    // pieces cannot change a bit); separate methods so that a serial product allocates no closure.
+    private static void PackAInPieces(int mr, int ms, int kc, double* a, Transpose transA, int lda, double alpha, double* dst)
+    {
+        var (source, target) = ((nint)a, (nint)dst);
+        Pieces(ms, mr, (start, length) => PackA(
+            mr,
+            length,
+            kc,
+            (double*)source + (transA == Transpose.None ? start : (long)start * lda),
+            transA,
+            lda,
+            alpha,
+            (double*)target + ((long)start * kc)));
+    }
+
+    private static void PackBInPieces(int nr, int kc, int nc, double* b, Transpose transB, int ldb, double* dst)
+    {
+        var (source, target) = ((nint)b, (nint)dst);
+        Pieces(nc, nr, (start, length) => PackB(
+            nr,
+            kc,
+            length,
+            (double*)source + (transB == Transpose.None ? (long)start * ldb : start),
+            transB,
+            ldb,
+            (double*)target + ((long)start * kc)));
+    }
+
+    // pack(start, length) over [0, count) in one piece of whole panels per processor.
+    private static void Pieces(int count, int panel, Action<int, int> pack)
+    {
+        var panels = (count + panel - 1) / panel;
+        var pieces = Math.Min(panels, Environment.ProcessorCount);
+        var perPiece = (panels + pieces - 1) / pieces * panel;
+        Parallel.For(0, pieces, piece =>
+        {
+            var start = piece * perPiece;
+            if (start < count)
+            {
+                pack(start, Math.Min(perPiece, count - start));
+            }
+        });
     }
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
