@@ -46,6 +46,9 @@ def table(rows):
     before, after = machine.get("before", {}), machine.get("after", {})
     out.append(f"Measured {before.get('date', '?')} at commit {before.get('commit', '?')} on {before.get('cores', '?')} cores, "
                f"load average {before.get('load', '?')} before and {after.get('load', '?')} after (1, 5, 15 min).")
+    if "cpu" in before or "openblasCore" in before:
+        out.append("")
+        out.append(f"Processor: {before.get('cpu', '?')}; OpenBLAS kernel of the peers: {before.get('openblasCore', '?')}.")
     out.append("")
     out.append("| figure | numpy + OpenBLAS | PyTorch autograd | Sharpness | Sharpness / numpy | Sharpness / torch | target |")
     out.append("|---|---|---|---|---|---|---|")
