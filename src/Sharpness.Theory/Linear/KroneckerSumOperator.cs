@@ -18,7 +18,7 @@ namespace Sharpness.Theory.Linear;
 /// EXACT Theorem 5, eq. 22: at a minimizer <c>KK^T = S</c> for the Jacobian <c>K</c> of eq. 74, so
 /// <c>lambda_max(Hessian) = 2 lambda_max(S)</c>. The operator has dimension <c>d_0 d_L</c>; it is
 /// materialized only up to <see cref="MaterializeLimit"/>, beyond which its top eigenpair comes from
-/// a Lanczos iteration with full re-orthogonalization and a Rayleigh-Ritz projection.
+/// a thick-restarted Lanczos iteration (a basis of 20) with full re-orthogonalization and a Rayleigh-Ritz projection.
 /// </remarks>
 public sealed class KroneckerSumOperator
 {
