@@ -578,7 +578,8 @@ public static unsafe partial class Blas
     }
 
     // The same chains on a 24x8 tile: 24 Vector512 accumulators, three loads of A and one broadcast of B in the 32 registers
-    // of AVX-512.
+    // of AVX-512. Written out, like Kernel8x6, on purpose: the JIT keeps named locals in registers, but not the elements of
+    // an array or span of accumulators, nor locals passed by reference to a helper (the loop would spill every step).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel24x8(int kc, double* a, double* b, double* c, int ldc)
     {
