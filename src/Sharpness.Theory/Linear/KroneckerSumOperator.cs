@@ -280,7 +280,7 @@ public sealed class KroneckerSumOperator
 
             var m = basis.Count;
             var theta = values[m - 1];
-            var ritz = RitzVectors(basis, vectors, invariant ? 1 : Math.Min(keep, m - 1), spare);
+            var ritz = RitzVectors(basis, vectors, invariant ? 1 : Math.Clamp(m - 1, 1, keep), spare);
             ApplyToVector(ritz[0], image, work);
             Blas.Axpy(-theta, ritz[0], image);
             residual = Norm(image);
