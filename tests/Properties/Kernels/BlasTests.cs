@@ -182,6 +182,8 @@ public sealed class BlasTests
         var x = new double[6];
         var negative = Assert.Throws<ArgumentOutOfRangeException>(() => Blas.Gemm(Transpose.None, Transpose.None, -1, 2, 2, 1, x, 1, x, 2, 0, x, 1));
         Assert.Equal("m", negative.ParamName);
+        Assert.Equal("n", Assert.Throws<ArgumentOutOfRangeException>(() => Blas.Gemm(Transpose.None, Transpose.None, 2, -1, 2, 1, x, 2, x, 2, 0, x, 2)).ParamName);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => Blas.Gemm(Transpose.None, Transpose.None, 2, 2, -1, 1, x, 2, x, 1, 0, x, 2)).ParamName);
         var lda = Assert.Throws<ArgumentOutOfRangeException>(() => Blas.Gemm(Transpose.None, Transpose.None, 3, 2, 2, 1, x, 2, x, 2, 0, x, 3));
         Assert.Equal("lda", lda.ParamName);
         Assert.Contains("lda is 2 but the stored a has 3 rows", lda.Message, StringComparison.Ordinal);
@@ -293,10 +295,20 @@ public sealed class BlasTests
         Assert.Contains("y has length 2 but x has length 3", dot.Message, StringComparison.Ordinal);
         var axpy = Assert.Throws<ArgumentException>(() => Blas.Axpy(1, new double[3], new double[2]));
         Assert.Equal("y", axpy.ParamName);
+        Assert.Contains("y has length 2 but x has length 3", axpy.Message, StringComparison.Ordinal);
         var many = Assert.Throws<ArgumentException>(() => Blas.DotMany([new double[3]], new double[3], new double[2]));
         Assert.Contains("2 coefficients but only 1 columns", many.Message, StringComparison.Ordinal);
         var column = Assert.Throws<ArgumentException>(() => Blas.AxpyMany(1, [new double[2]], [1.0], new double[3]));
         Assert.Contains("Column 0 has length 2 but the vector has length 3", column.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManyColumnKernels_RejectNullColumns_ByName()
+    {
+        var v = new double[2];
+        Assert.Equal("columns", Assert.Throws<ArgumentNullException>(() => Blas.DotMany(null!, v, v)).ParamName);
+        Assert.Equal("columns", Assert.Throws<ArgumentNullException>(() => Blas.AxpyMany(1, null!, v, v)).ParamName);
+        Assert.Equal("columns", Assert.Throws<ArgumentNullException>(() => Blas.AxpyDotMany(1, null!, v, v, v)).ParamName);
     }
 
     [Fact]
