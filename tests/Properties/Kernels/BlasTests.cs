@@ -197,6 +197,7 @@ public sealed class BlasTests
     [Theory]
     [InlineData(5)]
     [InlineData(4111)]
+    [InlineData(8191)] // one short of two blocks of 4096: a block count rounded up once too often would slice past the end
     [InlineData(100_003)]
     public void Dot_IsTheDocumentedOrder_AndDotManyMatchesIt(int n)
     {
@@ -234,6 +235,7 @@ public sealed class BlasTests
 
     [Theory]
     [InlineData(13)]
+    [InlineData(8191)]
     [InlineData(70_001)]
     public void AxpyMany_IsSuccessiveFusedAxpys(int n)
     {
@@ -266,6 +268,7 @@ public sealed class BlasTests
     // products than update columns.
     [Theory]
     [InlineData(13, 4)]
+    [InlineData(8191, 2)]
     [InlineData(9000, 3)]
     [InlineData(70_001, 4)]
     public void AxpyDotMany_IsAxpyManyThenDotManyThenDot(int n, int dots)
