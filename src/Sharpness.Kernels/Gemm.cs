@@ -13,7 +13,8 @@ public static unsafe partial class Blas
     // kc x NR of B (12-16 KB) stays in L1, MC x kc of A (240-256 KB) in L2, kc x NC of B (4-5 MB) in L3.
     private const int KC = 256;
 
-    // Rows of A packed at once: the blocks a parallel step shares out (about 2000 x 256 doubles, 4 MB).
+    // Rows of A packed at once: the blocks a parallel step shares out (1920 x 256 doubles, 4 MB; 16 row blocks of 120,
+    // a multiple of both tiles' 24 and 8 rows).
     private const int MS = 16 * 120;
 
     // Below this many multiply-adds, or with a dimension under 4, packing costs more than it saves.
@@ -81,8 +82,8 @@ public static unsafe partial class Blas
         int ldc) => GemmWith(NativeTile, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
     /// <summary>
-    /// <see cref="Gemm"/>
-    /// with a chosen micro-tile, so that tests run both on any processor (Vector512 without AVX-512 is emulated: correct, slow).
+    /// <see cref="Gemm"/> with a chosen micro-tile, so that tests run both on any processor (Vector512 without AVX-512 is
+    /// emulated: correct, slow).
     /// </summary>
     internal static void GemmWith(
         MicroTile tile,
