@@ -40,7 +40,8 @@ public readonly record struct Tolerance(double Absolute, double Relative)
     public static Tolerance MinimizerResidual { get; } = new(0.0, 1e-12);
 
     /// <summary>
-    /// Flatness predicates compare spectral norms (SVD, backward stable to about d eps) of products of
+    /// Flatness predicates compare spectral norms (SVD, backward stable to about d eps; beyond <see cref="Linear.SpectralNorm.SvdLimit"/>
+    /// a Krylov iteration on the Gram matrix, measured as close) of products of
     /// up to 20 layers: 1e-8 relative to the flat value's scale. The predicates see first-order deviations
     /// from the flat set, while lambda_max (which the oracle judges flatness by) moves only at second order,
     /// so points within about sqrt(1e-8) = 1e-4 of the flat set are undecided between the two; the
