@@ -51,7 +51,7 @@ public sealed class ZeroResidualPoint
     public IReadOnlyList<Matrix<double>> Layers() => [.. _layers.Select(w => w.Clone())];
 
     /// <summary>The target <c>M = W_L ... W_1</c>, formed in floating point (a copy).</summary>
-    public Matrix<double> Product() => _layers.Skip(1).Aggregate(_layers[0].Clone(), (product, w) => w * product);
+    public Matrix<double> Product() => _layers.Skip(1).Aggregate(_layers[0].Clone(), (product, w) => Linear.MatrixProduct.Times(w, product));
 
     /// <summary>The same point as a <see cref="Minimizer"/> of its own product.</summary>
     /// <exception cref="ArgumentException">The widths violate EXACT eq. 17 (a bottleneck): such a point is no <see cref="Minimizer"/>.</exception>

@@ -274,7 +274,7 @@ public sealed class KroneckerSumOperator
                 return Matrix<double>.Build.DenseDiagonal(_order, _order, _weight);
             }
 
-            return _isLeft ? _factor.TransposeAndMultiply(_factor) : _factor.TransposeThisAndMultiply(_factor);
+            return _isLeft ? MatrixProduct.TimesOwnTranspose(_factor) : MatrixProduct.OwnTransposeTimes(_factor);
         }
 
         // tr(P) = ||A||_F^2, tr(Q) = ||B||_F^2, tr(c I) = c order.

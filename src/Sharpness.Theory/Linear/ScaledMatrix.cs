@@ -18,7 +18,7 @@ internal readonly record struct ScaledMatrix(Matrix<double> Mantissa, int Expone
     public static ScaledMatrix Of(Matrix<double> x) => Normalize(x, 0);
 
     /// <summary><c>this * right</c>, normalized.</summary>
-    public ScaledMatrix Times(ScaledMatrix right) => Normalize(Mantissa * right.Mantissa, Exponent + right.Exponent);
+    public ScaledMatrix Times(ScaledMatrix right) => Normalize(MatrixProduct.Times(Mantissa, right.Mantissa), Exponent + right.Exponent);
 
     /// <summary>The entrywise absolute value.</summary>
     public ScaledMatrix Abs() => new(Mantissa.PointwiseAbs(), Exponent);

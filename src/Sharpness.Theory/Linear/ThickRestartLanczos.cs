@@ -57,6 +57,7 @@ internal static class ThickRestartLanczos
             Matrix<double> vectors;
             double beta;
             bool invariant;
+            double estimate;
             while (true)
             {
                 var j = basis.Count - 1;
@@ -79,7 +80,8 @@ internal static class ThickRestartLanczos
                 invariant = beta <= 1e-14 * Math.Max(scale, double.Epsilon);
 
                 // The Lanczos residual of the top Ritz pair: ||S V s - theta V s|| = beta |s_k| (up to the symmetrization).
-                if (invariant || k == capacity || beta * Math.Abs(vectors[k - 1, k - 1]) <= target / 2)
+                estimate = beta * Math.Abs(vectors[k - 1, k - 1]);
+                if (invariant || k == capacity || estimate <= target / 2)
                 {
                     break;
                 }
@@ -92,12 +94,19 @@ internal static class ThickRestartLanczos
             var m = basis.Count;
             var theta = values[m - 1];
             var ritz = RitzVectors(basis, vectors, invariant ? 1 : Math.Clamp(m - 1, 1, keep), spare);
-            apply(ritz[0], image);
-            Blas.Axpy(-theta, ritz[0], image);
-            residual = Norm(image);
-            if (residual <= target)
+
+            // The true residual (one product) only where the Lanczos residual says the pair has converged: a full basis whose
+            // estimate is above the target restarts without it.
+            residual = estimate;
+            if (invariant || estimate <= target / 2)
             {
-                return (theta, ritz[0]);
+                apply(ritz[0], image);
+                Blas.Axpy(-theta, ritz[0], image);
+                residual = Norm(image);
+                if (residual <= target)
+                {
+                    return (theta, ritz[0]);
+                }
             }
 
             // The restarted basis: the kept Ritz vectors y_t (S y_t = theta_t y_t + beta s_(k,t) v, so H starts diagonal and
