@@ -8,6 +8,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Oracles;
 using Sharpness.Theory;
 using Sharpness.Theory.Exact;
+using Sharpness.Theory.Linear;
 
 namespace Sharpness.Benchmarks;
 
@@ -110,8 +111,11 @@ public static class Program
         var isMinimizer = point.IsMinimizer();
         Stage("minimizer test");
         var minimizer = Minimizer.Of(point);
-        var closed = Theorem5.LambdaMax(minimizer);
-        Stage("Theorem 5");
+        Stage("minimizer (eq. 17)");
+        var sum = KroneckerSumOperator.AtMinimizer(minimizer);
+        Stage("Theorem 5's Kronecker sum");
+        var closed = 2 * sum.TopEigenpair().Value;
+        Stage("Theorem 5's top eigenpair");
         _ = Corollary10.UpperBound(minimizer);
         Stage("Corollary 10 bound");
         _ = MulayoffMichaeli.LowerBound(minimizer);
