@@ -45,8 +45,8 @@ public sealed class NetworkFormatTests : IDisposable
     public void LowerPrecisionFixtures_HoldRoundedValues_SoTheirAgreementIsNotTheDoubleOne(string file)
     {
         // The companions hold the doubles of the rounded values: were they the float64 layers, the check above would be vacuous.
-        var rounded = NetworkFile.Read(Path.Combine(Fixtures, file)).Layers;
-        var exact = NetworkFile.Read(Path.Combine(Fixtures, "net-f64.json")).Layers;
+        var rounded = NetworkFile.Read(Path.Combine(Fixtures, file)).Layers();
+        var exact = NetworkFile.Read(Path.Combine(Fixtures, "net-f64.json")).Layers();
         Assert.All(rounded.Zip(exact), p => Assert.NotEqual(p.Second, p.First));
         Assert.All(rounded.Zip(exact), p => Assert.True((p.First - p.Second).FrobeniusNorm() <= 1e-2 * p.Second.FrobeniusNorm()));
     }
@@ -71,7 +71,7 @@ public sealed class NetworkFormatTests : IDisposable
         Assert.NotEqual(atProduct, withoutLambda);
 
         // A file with another target and lambda: the options' win.
-        var layers = NetworkFile.Read(Path.Combine(Fixtures, "net-f64.json")).Layers;
+        var layers = NetworkFile.Read(Path.Combine(Fixtures, "net-f64.json")).Layers();
         var other = Path.Combine(_workspace.FullName, "other.json");
         File.WriteAllText(other, LambdaMaxRun.NetworkJson(layers, Matrix<double>.Build.Dense(2, 3), 2.0));
         Assert.Equal(Run(Path.Combine(Fixtures, "net-target-lambda.json")), Run(other, "--target", Path.Combine(Fixtures, "target.npy"), "--lambda", "0.5"));
@@ -183,7 +183,7 @@ public sealed class NetworkFormatTests : IDisposable
         var json = LambdaMaxRun.NetworkJson(layers).Replace("], [", "],\n[", StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(json) > 100_000);
 
-        var read = NetworkFile.Parse(json).Layers;
+        var read = NetworkFile.Parse(json).Layers();
         Assert.Equal(layers.Length, read.Count);
         Assert.All(layers.Zip(read), p => Assert.Equal(p.First, p.Second));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
 using Sharpness.Intervals;
 using Sharpness.Oracles;
 using Sharpness.Theory;
@@ -34,12 +35,14 @@ internal sealed record Certification(LambdaMaxEnclosure LambdaMax, bool? IsMinim
     public static Certification Of(NetworkFile network, IReadOnlyList<double>? topEigenvector = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var n = network.Layers.Sum(l => l.RowCount * l.ColumnCount);
-        var layers = network.Layers.Select(l => l.ToArray()).ToList();
+        var matrices = network.Layers();
+        var n = matrices.Sum(l => l.RowCount * l.ColumnCount);
         if (n > DenseLimit)
         {
-            return BeyondTheDenseLimit(network, layers, n, topEigenvector);
+            return BeyondTheDenseLimit(network, matrices, n, topEigenvector);
         }
+
+        var layers = matrices.Select(l => l.ToArray()).ToList();
 
         if (network.Lambda > 0)
         {
@@ -78,7 +81,7 @@ internal sealed record Certification(LambdaMaxEnclosure LambdaMax, bool? IsMinim
             return new Certification(enclosure, false, reason, null, "none: EXACT-T5 holds on Omega = {W_L...W_1 = M} only, and this point is proven not to lie in it");
         }
 
-        var minimizer = Minimizer.OfProduct(network.Layers);
+        var minimizer = Minimizer.OfProduct(matrices);
         var closed = EnclosedClosedForms.Theorem5LambdaMax(minimizer);
         var verdict = enclosure.Value.IsDisjointFrom(closed)
             ? "EXACT-T5 certified to FAIL here: its enclosure and the Hessian's are disjoint"
@@ -88,11 +91,11 @@ internal sealed record Certification(LambdaMaxEnclosure LambdaMax, bool? IsMinim
 
     // A proven lower bound (the exact Hessian's Rayleigh quotient along the oracle's top eigenvector); the upper end and the
     // minimizer test stay uncertified, never pretended.
-    private static Certification BeyondTheDenseLimit(NetworkFile network, List<double[,]> layers, int n, IReadOnlyList<double>? v)
+    private static Certification BeyondTheDenseLimit(NetworkFile network, IReadOnlyList<Matrix<double>> matrices, int n, IReadOnlyList<double>? v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        var d0 = network.Layers[0].ColumnCount;
-        var work = 5.0 * network.Layers.Skip(1).Sum(l => (double)l.RowCount * l.ColumnCount * d0);
+        var d0 = matrices[0].ColumnCount;
+        var work = 5.0 * matrices.Skip(1).Sum(l => (double)l.RowCount * l.ColumnCount * d0);
         if (work > MatrixFreeBudget)
         {
             throw new NetworkFileException(string.Create(
@@ -100,6 +103,7 @@ internal sealed record Certification(LambdaMaxEnclosure LambdaMax, bool? IsMinim
                 $"--certify: N = {n} is beyond the dense limit {DenseLimit}, and the matrix-free lower bound would take {work:G2} interval multiply-adds, above {MatrixFreeBudget:G2} (leave out --certify for the oracle's value)"));
         }
 
+        var layers = matrices.Select(l => l.ToArray()).ToList();
         var target = network.Lambda > 0 ? (network.Target ?? network.ToFactorization().Target).ToArray() : network.Target?.ToArray();
         var quotient = HessianEnclosure.RayleighQuotient(layers, target, network.Lambda, v);
         var why = string.Create(CultureInfo.InvariantCulture, $"N = {n} is beyond the dense limit {DenseLimit}: only the lower bound (the exact Hessian's Rayleigh quotient along the oracle's top eigenvector) is certified; the upper end is not");

@@ -27,16 +27,18 @@ internal sealed class NetworkFile
 
     private readonly Factorization _point;
 
-    private NetworkFile(IReadOnlyList<Matrix<double>> layers, Matrix<double>? target, double lambda, Factorization point)
+    private NetworkFile(Matrix<double>? target, double lambda, Factorization point)
     {
-        Layers = layers;
         Target = target;
         Lambda = lambda;
         _point = point;
     }
 
-    /// <summary>The layers <c>W_1, ..., W_L</c>, input side first.</summary>
-    public IReadOnlyList<Matrix<double>> Layers { get; }
+    /// <summary>
+    /// Copies of the layers <c>W_1, ..., W_L</c>, input side first. The file keeps one copy of them, the point's: a second,
+    /// alive through the whole run, would be 80 MB at N = 1e7.
+    /// </summary>
+    public IReadOnlyList<Matrix<double>> Layers() => _point.Layers();
 
     /// <summary>The target <c>M</c> the file (or <c>--target</c>) gives, or null when none is given.</summary>
     public Matrix<double>? Target { get; }
@@ -178,7 +180,7 @@ internal sealed class NetworkFile
         }
 
         var point = RequireRepresentable(layers, target, lambda);
-        return new NetworkFile(layers, target?.Value, lambda, point);
+        return new NetworkFile(target?.Value, lambda, point);
     }
 
     private static NamedMatrix? FileTarget(NetworkParts parts) =>

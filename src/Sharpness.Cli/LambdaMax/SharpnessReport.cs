@@ -109,7 +109,7 @@ internal sealed record SharpnessReport
     {
         ArgumentNullException.ThrowIfNull(network);
         var point = network.ToFactorization();
-        var oracle = OracleAt(new LossLandscape(network.Layers, point.Target, network.Lambda));
+        var oracle = OracleAt(new LossLandscape(point.Layers(), point.Target, network.Lambda));
         var theory = point.Lambda is null ? Unregularized(point) : Regularized(point);
         return new SharpnessReport
         {
