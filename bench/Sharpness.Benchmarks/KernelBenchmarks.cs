@@ -147,5 +147,5 @@ public class FileReadBenchmarks
     public void Cleanup() => File.Delete(_path);
 
     [Benchmark]
-    public int Read() => NetworkFile.Read(_path).Layers.Count;
+    public int Read() => NetworkFile.Read(_path).ToFactorization().Depth;
 }
