@@ -274,7 +274,7 @@ public sealed class KroneckerSumOperator
                 return Matrix<double>.Build.DenseDiagonal(_order, _order, _weight);
             }
 
-            return _isLeft ? MatrixProduct.TimesOwnTranspose(_factor) : MatrixProduct.OwnTransposeTimes(_factor);
+            return MatrixProduct.Gram(_factor, outer: _isLeft);
         }
 
         // tr(P) = ||A||_F^2, tr(Q) = ||B||_F^2, tr(c I) = c order.

@@ -8,13 +8,14 @@ using Sharpness.Kernels;
 namespace Sharpness.Theory.Linear;
 
 /// <summary>
-/// <c>C = op(A) op(B)</c> for the dense products inside the closed forms (the Kronecker-sum operator of EXACT Theorem 5):
-/// every such product goes through here, into a caller-owned result, so the apply loop allocates nothing.
+/// <c>C = op(A) op(B)</c> for the dense products of the theory: into a caller-owned result for the Kronecker-sum operator
+/// of EXACT Theorem 5 (so its apply loop allocates nothing), and as new matrices (<see cref="Times"/>, <see cref="Gram"/>)
+/// for a factorization's partial products, residual and Gram matrices.
 /// </summary>
 internal static class MatrixProduct
 {
     /// <summary>
-    /// The least number of multiply-adds <c>m k n</c> for which <see cref="Times"/> and its transposed forms take the packed
+    /// The least number of multiply-adds <c>m k n</c> for which <see cref="Times"/> and <see cref="Gram"/> take the packed
     /// kernel: 2^18 (a 64 x 64 x 64 product). Below it, packing costs about as much as it saves, and MathNet's managed
     /// product is kept, so the small cases of every claim (widths up to 10, where the snapshots pin every digit of the
     /// reports) keep their bits; above it the packed kernel is 20 to 30 times faster (1826^3: 0.15 s against 4 s).
@@ -35,29 +36,25 @@ internal static class MatrixProduct
         return result;
     }
 
-    /// <summary><c>a a^T</c> as a new matrix.</summary>
-    public static Matrix<double> TimesOwnTranspose(Matrix<double> a)
+    /// <summary>The Gram matrix <c>a a^T</c> (<paramref name="outer"/>) or <c>a^T a</c>, as a new matrix.</summary>
+    public static Matrix<double> Gram(Matrix<double> a, bool outer)
     {
-        if (!IsLarge(a.RowCount, a.ColumnCount, a.RowCount, a, a))
+        var (order, inner) = outer ? (a.RowCount, a.ColumnCount) : (a.ColumnCount, a.RowCount);
+        if (!IsLarge(order, inner, order, a, a))
         {
-            return a.TransposeAndMultiply(a);
+            return outer ? a.TransposeAndMultiply(a) : a.TransposeThisAndMultiply(a);
         }
 
-        var result = Matrix<double>.Build.Dense(a.RowCount, a.RowCount);
-        TransposeAndMultiply(a, a, result);
-        return result;
-    }
-
-    /// <summary><c>a^T a</c> as a new matrix.</summary>
-    public static Matrix<double> OwnTransposeTimes(Matrix<double> a)
-    {
-        if (!IsLarge(a.ColumnCount, a.RowCount, a.ColumnCount, a, a))
+        var result = Matrix<double>.Build.Dense(order, order);
+        if (outer)
         {
-            return a.TransposeThisAndMultiply(a);
+            TransposeAndMultiply(a, a, result);
+        }
+        else
+        {
+            TransposeThisAndMultiply(a, a, result);
         }
 
-        var result = Matrix<double>.Build.Dense(a.ColumnCount, a.ColumnCount);
-        TransposeThisAndMultiply(a, a, result);
         return result;
     }
 
