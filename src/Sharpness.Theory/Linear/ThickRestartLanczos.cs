@@ -53,11 +53,13 @@ internal static class ThickRestartLanczos
         var residual = double.PositiveInfinity;
         for (var restart = 0; restart < MaxRestarts; restart++)
         {
-            double[] values;
-            Matrix<double> vectors;
-            double beta;
-            bool invariant;
-            double estimate;
+            // Assigned at the first step of the loop below; initialized here so that a mutant of the loop still compiles
+            // (Stryker drops every mutant of a method where one fails definite assignment).
+            double[] values = [];
+            var vectors = Matrix<double>.Build.Dense(1, 1);
+            var beta = 0.0;
+            var invariant = false;
+            var estimate = 0.0;
             while (true)
             {
                 var j = basis.Count - 1;
