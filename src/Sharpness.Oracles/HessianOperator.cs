@@ -42,7 +42,7 @@ public sealed class HessianOperator : ILinearOperator
         _widths = [.. landscape.Widths];
         _offsets = [.. Enumerable.Range(0, _depth + 1).Select(landscape.Offset)];
         // The landscape's own dense copies, which nothing writes: read in place (at N = 1e7 a second copy would be 80 MB).
-        _layers = [.. Enumerable.Range(0, _depth).Select(k => landscape.Layer(k).AsColumnMajorArray() ?? landscape.Layer(k).ToColumnMajorArray())];
+        _layers = [.. Enumerable.Range(0, _depth).Select(k => landscape.Layer(k).AsColumnMajorArray() ?? throw new InvalidOperationException("The landscape's layers are dense copies."))];
         var d0 = _widths[0];
         var dL = _widths[_depth];
 

@@ -60,6 +60,7 @@ internal static class ThickRestartLanczos
             var beta = 0.0;
             var invariant = false;
             var estimate = 0.0;
+            var converged = false;
             while (true)
             {
                 var j = basis.Count - 1;
@@ -83,7 +84,8 @@ internal static class ThickRestartLanczos
 
                 // The Lanczos residual of the top Ritz pair: ||S V s - theta V s|| = beta |s_k| (up to the symmetrization).
                 estimate = beta * Math.Abs(vectors[k - 1, k - 1]);
-                if (invariant || k == capacity || estimate <= target / 2)
+                converged = invariant || estimate <= target / 2;
+                if (converged || k == capacity)
                 {
                     break;
                 }
@@ -100,7 +102,7 @@ internal static class ThickRestartLanczos
             // The true residual (one product) only where the Lanczos residual says the pair has converged: a full basis whose
             // estimate is above the target restarts without it.
             residual = estimate;
-            if (invariant || estimate <= target / 2)
+            if (converged)
             {
                 apply(ritz[0], image);
                 Blas.Axpy(-theta, ritz[0], image);
