@@ -201,10 +201,10 @@ public sealed class Factorization
             product = product.Times(ScaledMatrix.Of(_layers[k]));
         }
 
-        var absolute = ScaledMatrix.Of(_layers[0]).Abs();
+        var absolute = ScaledMatrix.AbsOf(_layers[0]);
         foreach (var w in _layers.Skip(1))
         {
-            absolute = ScaledMatrix.Of(w).Abs().Times(absolute);
+            absolute = ScaledMatrix.AbsOf(w).Times(absolute);
         }
 
         var m = ScaledMatrix.Of(target);

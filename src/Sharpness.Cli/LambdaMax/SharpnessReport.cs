@@ -109,8 +109,11 @@ internal sealed record SharpnessReport
     {
         ArgumentNullException.ThrowIfNull(network);
         var point = network.ToFactorization();
-        var oracle = OracleAt(new LossLandscape(point.Layers(), point.Target, network.Lambda));
+        // The theory before the oracle: the two are independent, and in this order the theory's temporaries (Theorem 5's
+        // basis and Grams, the residual's scaled copies) are garbage before the oracle's N-vectors are allocated, rather than
+        // allocated while the oracle's freed basis is still held (N = 1e7: the peak was the sum of the two stages).
         var theory = point.Lambda is null ? Unregularized(point) : Regularized(point);
+        var oracle = OracleAt(new LossLandscape(point.Layers(), point.Target, network.Lambda));
         return new SharpnessReport
         {
             Widths = point.Widths,

@@ -14,14 +14,14 @@ internal readonly record struct ScaledMatrix(Matrix<double> Mantissa, int Expone
     /// <summary>True when the matrix is exactly zero.</summary>
     public bool IsZero => Largest(Mantissa) == 0;
 
-    /// <summary>The matrix <paramref name="x"/> (finite entries), normalized.</summary>
-    public static ScaledMatrix Of(Matrix<double> x) => Normalize(x, 0);
+    /// <summary>The matrix <paramref name="x"/> (finite entries), normalized in a copy (<paramref name="x"/> is not changed).</summary>
+    public static ScaledMatrix Of(Matrix<double> x) => Normalize(x.Clone(), 0);
 
-    /// <summary><c>this * right</c>, normalized.</summary>
+    /// <summary><c>this * right</c>, normalized (in place: the product is a fresh matrix, so no second copy is made).</summary>
     public ScaledMatrix Times(ScaledMatrix right) => Normalize(MatrixProduct.Times(Mantissa, right.Mantissa), Exponent + right.Exponent);
 
-    /// <summary>The entrywise absolute value.</summary>
-    public ScaledMatrix Abs() => new(Mantissa.PointwiseAbs(), Exponent);
+    /// <summary>The entrywise absolute value of <paramref name="x"/> (finite entries), normalized (one copy).</summary>
+    public static ScaledMatrix AbsOf(Matrix<double> x) => Normalize(x.PointwiseAbs(), 0);
 
     /// <summary>The mantissa times <c>2^(Exponent - exponent)</c>: the matrix in units of <c>2^exponent</c> (entries far below
     /// the unit underflow to zero, which is exact to the precision of anything compared at that unit).</summary>
@@ -43,6 +43,7 @@ internal readonly record struct ScaledMatrix(Matrix<double> Mantissa, int Expone
         return largest;
     }
 
+    // Scales the matrix it is given, which the caller owns (a copy or a fresh product): at 1826 x 1826 every copy saved is 27 MB.
     private static ScaledMatrix Normalize(Matrix<double> x, int exponent)
     {
         var largest = Largest(x);
@@ -52,6 +53,11 @@ internal readonly record struct ScaledMatrix(Matrix<double> Mantissa, int Expone
         }
 
         var shift = Math.ILogB(largest);
-        return new ScaledMatrix(x.Map(v => Math.ScaleB(v, -shift)), exponent + shift);
+        if (shift != 0)
+        {
+            x.MapInplace(v => Math.ScaleB(v, -shift));
+        }
+
+        return new ScaledMatrix(x, exponent + shift);
     }
 }
