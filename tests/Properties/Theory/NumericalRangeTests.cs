@@ -51,6 +51,32 @@ public sealed class NumericalRangeTests
         Assert.Contains("Not a minimizer: ||M - W_L...W_1||_F = 1E-200", ex.Message, StringComparison.Ordinal);
     }
 
+    // Target and product 600 orders of magnitude apart: the residual is the larger one, in units of the larger exponent (in
+    // units of the smaller one the larger would overflow). The Stryker run of 2026-12-02 (evening) found the choice of unit
+    // (max of the two exponents, either one alone when the other side is zero) reached by no test.
+    [Theory]
+    [InlineData(1e-160, 1e300)] // product 1e-320 (subnormal) against a target 1e300
+    [InlineData(1e150, 1e-300)] // product 1e300 against a target 1e-300
+    public void Factorization_Residual_TargetAndProductFarApart_IsTheLargerOne(double layer, double target)
+    {
+        var point = new Factorization([Scalar(layer), Scalar(layer)], Scalar(target));
+        var larger = Math.Max(layer * layer, target);
+
+        Assert.Equal(larger, point.ResidualNorm, larger * 1e-15);
+        Assert.Equal(larger, point.ResidualScale, larger * 1e-15);
+        Assert.False(point.IsMinimizer());
+    }
+
+    // A zero target against a product of 1e-400 (below the double range, but not zero): not a minimizer, whatever unit
+    // the residual is formed in (in units of 2^0 the product would underflow to 0 and the point pass as one).
+    [Fact]
+    public void Factorization_ZeroTarget_ProductBelowTheDoubleRange_IsNotAMinimizer()
+    {
+        var point = new Factorization([Scalar(1e-200), Scalar(1e-200)], Scalar(0));
+
+        Assert.False(point.IsMinimizer());
+    }
+
     [Theory]
     [InlineData(-600)]
     [InlineData(-1000)]
