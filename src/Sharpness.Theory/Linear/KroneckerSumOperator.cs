@@ -111,10 +111,11 @@ public sealed class KroneckerSumOperator
         var right = new Side[depth];
         for (var k = 0; k < depth; k++)
         {
-            // Term k in units of 2^(2 exponent): its weight 2^(2 (e_k - exponent)) <= 1 goes into P_k (exact, or a negligible 0).
+            // Term k in units of 2^(2 exponent): its weight 2^(2 (e_k - exponent)) <= 1 goes into P_k (exact, or a negligible 0),
+            // as A_k's mantissa times 2^shift (in place: nothing reads a[k] after this).
             var shift = live.Contains(k) ? ExponentOf(a[k]) + ExponentOf(b[k]) - exponent : 0;
             left[k] = a[k] is { } ak
-                ? Side.OfFactor(InUnits(ak.Mantissa, shift), isLeft: true, preferGram: rows <= 2 * widths[k + 1])
+                ? Side.OfFactor(ak.InUnitsOf(ak.Exponent - shift), isLeft: true, preferGram: rows <= 2 * widths[k + 1])
                 : Side.OfIdentity(rows, Math.ScaleB(1.0, 2 * shift));
             right[k] = b[k] is { } bk
                 ? Side.OfFactor(bk.Mantissa, isLeft: false, preferGram: columns <= 2 * widths[k])
@@ -122,18 +123,6 @@ public sealed class KroneckerSumOperator
         }
 
         return new KroneckerSumOperator(left, right, rows, columns, 2 * exponent);
-
-        // a[k]'s mantissa times 2^shift, scaled where it is: it is this method's own matrix (a copy of a layer or a fresh
-        // product, ScaledMatrix) and nothing reads it after the weight goes in (at 1826 x 1826 a copy would be 27 MB).
-        static Matrix<double> InUnits(Matrix<double> mantissa, int shift)
-        {
-            if (shift != 0)
-            {
-                mantissa.MapInplace(x => Math.ScaleB(x, shift));
-            }
-
-            return mantissa;
-        }
     }
 
     /// <summary>The binary exponent <c>2e</c> of the operator: it is <c>2^(2e)</c> times the stored sum (0 unless scaled).</summary>
