@@ -307,7 +307,7 @@ public static unsafe partial class Blas
 
                             if (parallel && items > 1)
                             {
-                                Parallel.For(0, items, Run);
+                                ParallelFor(items, Run);
                             }
                             else
                             {
@@ -360,7 +360,7 @@ public static unsafe partial class Blas
         var panels = (count + panel - 1) / panel;
         var pieces = Math.Min(panels, Environment.ProcessorCount);
         var perPiece = (panels + pieces - 1) / pieces * panel;
-        Parallel.For(0, pieces, piece =>
+        ParallelFor(pieces, piece =>
         {
             var start = piece * perPiece;
             if (start < count)

@@ -65,7 +65,7 @@ public static unsafe partial class Blas
         {
             var ax = (nint)px;
             var ay = (nint)py;
-            Parallel.For(0, blocks, block =>
+            ParallelFor(blocks, block =>
             {
                 var start = block * DotBlock;
                 var length = Math.Min(DotBlock, n - start);
@@ -301,7 +301,7 @@ public static unsafe partial class Blas
         }
         else
         {
-            Parallel.For(0, blocks, body);
+            ParallelFor(blocks, body);
         }
     }
 

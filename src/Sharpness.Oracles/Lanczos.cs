@@ -375,7 +375,7 @@ public static class Lanczos
 
             // Blocks write disjoint rows, each in a fixed order, so the result is the same at any processor count (and a
             // parallel loop of one block costs microseconds once per restart).
-            Parallel.For(0, blocks, Block);
+            Blas.ParallelFor(blocks, Block);
 
             // Unit up to rounding already (Q y with orthonormal Q and unit y, never 0): normalized so that rounding cannot
             // accumulate over many restarts.
