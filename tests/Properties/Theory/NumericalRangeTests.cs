@@ -146,6 +146,16 @@ public sealed class NumericalRangeTests
     }
 
     [Fact]
+    public void Theorem5_ZeroFirstLayer_AHugeDeadTermDoesNotSetTheUnit()
+    {
+        // W = (0, 2^-830, 2^664): only the term k = 1 is alive (B_2 = W_1 = 0, B_3 = W_2 W_1 = 0), and the scalar chain's closed
+        // form gives lambda_max = 2 (w_2 w_3)^2 = 2^-331 exactly. The dead term k = 2 has A_2 = W_3 = 2^664: counted in the common
+        // exponent (a term is live only when both its factors are nonzero), it would claim an overflow at 2^1328.
+        var m = Minimizer.OfProduct([Scalar(0), Scalar(Math.ScaleB(1, -830)), Scalar(Math.ScaleB(1, 664))]);
+        Assert.Equal(Math.ScaleB(1, -331), Theorem5.LambdaMax(m));
+    }
+
+    [Fact]
     public void Theorem5_JustBelowOverflow_IsFinite()
     {
         // (1e38, 1e38): lambda_max = 2 (1e76 + 1e76) = 4e76, which the former entry threshold refused.
