@@ -137,43 +137,30 @@ public sealed class HessianOperator : ILinearOperator
         var d0 = _widths[0];
         var dL = _widths[_depth];
 
-        // Forward sweep: dB_(k+1) = V_k B_k + W_k dB_k with dB_1 = 0 and B_1 = I; its last step is dP = R'.
+        // Forward sweep: dB_(k+1) = V_k B_k + W_k dB_k with dB_1 = 0 and B_1 = I; its last step is dP = R'. dB_2 = V_1 is read
+        // where it is in x (PrefixDerivative), not copied.
         var prefixDerivatives = workspace.PrefixDerivatives;
-        for (var k = 0; k < _depth; k++)
+        for (var k = 1; k < _depth; k++)
         {
             var (rows, inner) = (_widths[k + 1], _widths[k]);
             var next = prefixDerivatives[k + 1];
-            if (k == 0)
-            {
-                V(x, 0).CopyTo(next);
-                continue;
-            }
-
             Blas.Gemm(Transpose.None, Transpose.None, rows, d0, inner, 1, V(x, k), rows, _prefixes[k]!, inner, 0, next, rows);
-            Blas.Gemm(Transpose.None, Transpose.None, rows, d0, inner, 1, _layers[k], rows, prefixDerivatives[k], inner, 1, next, rows);
+            Blas.Gemm(Transpose.None, Transpose.None, rows, d0, inner, 1, _layers[k], rows, PrefixDerivative(x, k, workspace), inner, 1, next, rows);
         }
 
-        var residualDerivative = prefixDerivatives[_depth];
+        var residualDerivative = PrefixDerivative(x, _depth, workspace);
 
-        // Backward sweep: dA_k = dA_(k+1) W_(k+1) + A_(k+1) V_(k+1) with dA_L = 0 and A_L = I.
-        var suffixDerivatives = workspace.SuffixDerivatives;
+        // Backward sweep: dA_k = dA_(k+1) W_(k+1) + A_(k+1) V_(k+1) with dA_L = 0 and A_L = I; dA_(L-1) = V_L is read in x.
         for (var k = _depth - 1; k >= 0; k--)
         {
             var rows = _widths[k + 1];
             var cols = _widths[k];
-            if (k < _depth - 1)
+            if (k < _depth - 2)
             {
-                var next = suffixDerivatives[k];
+                var next = workspace.SuffixDerivatives[k];
                 var inner = _widths[k + 2];
-                if (k == _depth - 2)
-                {
-                    V(x, k + 1).CopyTo(next);
-                }
-                else
-                {
-                    Blas.Gemm(Transpose.None, Transpose.None, dL, rows, inner, 1, _suffixes[k + 1]!, dL, V(x, k + 1), inner, 0, next, dL);
-                    Blas.Gemm(Transpose.None, Transpose.None, dL, rows, inner, 1, suffixDerivatives[k + 1], dL, _layers[k + 1], inner, 1, next, dL);
-                }
+                Blas.Gemm(Transpose.None, Transpose.None, dL, rows, inner, 1, _suffixes[k + 1]!, dL, V(x, k + 1), inner, 0, next, dL);
+                Blas.Gemm(Transpose.None, Transpose.None, dL, rows, inner, 1, SuffixDerivative(x, k + 1, workspace), dL, _layers[k + 1], inner, 1, next, dL);
             }
 
             // left = A_k^T R' + dA_k^T R (d_(k+1) x d_0).
@@ -181,11 +168,11 @@ public sealed class HessianOperator : ILinearOperator
             if (_suffixes[k] is { } a)
             {
                 Blas.Gemm(Transpose.Transposed, Transpose.None, rows, d0, dL, 1, a, dL, residualDerivative, dL, 0, left, rows);
-                Blas.Gemm(Transpose.Transposed, Transpose.None, rows, d0, dL, 1, suffixDerivatives[k], dL, _suffixResidual[_depth - 1], dL, 1, left, rows);
+                Blas.Gemm(Transpose.Transposed, Transpose.None, rows, d0, dL, 1, SuffixDerivative(x, k, workspace), dL, _suffixResidual[_depth - 1], dL, 1, left, rows);
             }
             else
             {
-                residualDerivative.AsSpan(0, rows * d0).CopyTo(left);
+                residualDerivative[..(rows * d0)].CopyTo(left);
             }
 
             // (H x)_k = 2 (left B_k^T + (A_k^T R) dB_k^T) + decay V_k, with B_1 = I and dB_1 = 0.
@@ -198,7 +185,7 @@ public sealed class HessianOperator : ILinearOperator
             else
             {
                 Blas.Gemm(Transpose.None, Transpose.Transposed, rows, cols, d0, 2, left, rows, _prefixes[k]!, cols, 0, target, rows);
-                Blas.Gemm(Transpose.None, Transpose.Transposed, rows, cols, d0, 2, _suffixResidual[k], rows, prefixDerivatives[k], cols, 1, target, rows);
+                Blas.Gemm(Transpose.None, Transpose.Transposed, rows, cols, d0, 2, _suffixResidual[k], rows, PrefixDerivative(x, k, workspace), cols, 1, target, rows);
             }
 
             if (_decay != 0)
@@ -233,6 +220,14 @@ public sealed class HessianOperator : ILinearOperator
     // V_k, the layer-k block of the stacked direction (d_(k+1) x d_k, column-major).
     private ReadOnlySpan<double> V(ReadOnlySpan<double> x, int k) => x.Slice(_offsets[k], _widths[k + 1] * _widths[k]);
 
+    // dB_(k+1) (d_(k+1) x d_0), k in 1..L: dB_2 = V_1 itself, the rest from the workspace.
+    private ReadOnlySpan<double> PrefixDerivative(ReadOnlySpan<double> x, int k, Workspace workspace) =>
+        k == 1 ? V(x, 0) : workspace.PrefixDerivatives[k];
+
+    // dA_(k+1) (d_L x d_(k+1)), k in 0..L-2: dA_(L-1) = V_L itself, the rest from the workspace.
+    private ReadOnlySpan<double> SuffixDerivative(ReadOnlySpan<double> x, int k, Workspace workspace) =>
+        k == _depth - 2 ? V(x, _depth - 1) : workspace.SuffixDerivatives[k];
+
     // a (rows x inner) times b (inner x columns).
     private static double[] Product(double[] a, int rows, int inner, double[] b, int columns)
     {
@@ -241,8 +236,9 @@ public sealed class HessianOperator : ILinearOperator
         return c;
     }
 
-    // The directional derivatives of one product: dB_k (d_k x d_0, index k, 1..L), dA_k (d_L x d_(k+1), index k - 1) and
-    // the d_(k+1) x d_0 left factor, sized once for the operator's widths.
+    // The directional derivatives of one product that are not blocks of the direction itself (PrefixDerivative,
+    // SuffixDerivative) and the d_(k+1) x d_0 left factor, sized once for the operator's widths: at N = 1e7 (widths 1826)
+    // reading dB_2 = V_1 and dA_(L-1) = V_L in place saves two 27 MB arrays and two copies per product.
     private sealed class Workspace
     {
         public Workspace(int[] widths)
@@ -250,15 +246,16 @@ public sealed class HessianOperator : ILinearOperator
             var depth = widths.Length - 1;
             var d0 = widths[0];
             var dL = widths[depth];
+            // dB_1 = 0 and dB_2 = V_1 are never stored: index k holds dB_(k+1) = d(W_k ... W_1) for k = 2..L.
             PrefixDerivatives = new double[depth + 1][];
-            PrefixDerivatives[0] = [];
-            for (var k = 1; k <= depth; k++)
+            PrefixDerivatives[0] = PrefixDerivatives[1] = [];
+            for (var k = 2; k <= depth; k++)
             {
                 PrefixDerivatives[k] = new double[widths[k] * d0];
             }
 
-            // dA_L = 0 is never stored: index k holds dA_(k+1) for k = 0..L-2.
-            SuffixDerivatives = [.. Enumerable.Range(0, depth - 1).Select(k => new double[dL * widths[k + 1]])];
+            // dA_L = 0 and dA_(L-1) = V_L are never stored: index k holds dA_(k+1) for k = 0..L-3.
+            SuffixDerivatives = [.. Enumerable.Range(0, Math.Max(0, depth - 2)).Select(k => new double[dL * widths[k + 1]])];
 
             Left = new double[widths.Skip(1).Max() * d0];
         }
