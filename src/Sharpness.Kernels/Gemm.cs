@@ -280,7 +280,7 @@ public static unsafe partial class Blas
                             // Work items: blocks of MC rows times chunks of NR-column panels, enough to keep every thread busy.
                             var rowBlocks = (ms + mcMax - 1) / mcMax;
                             var panels = (nc + nr - 1) / nr;
-                            var chunks = parallel ? Math.Min(panels, Math.Max(1, ((2 * Environment.ProcessorCount) + rowBlocks - 1) / rowBlocks)) : 1;
+                            var chunks = parallel ? Chunks(rowBlocks, panels) : 1;
                             var panelsPerChunk = (panels + chunks - 1) / chunks;
                             var items = rowBlocks * chunks;
                             var cBlock = (nint)(c + ic + ((long)jc * ldc));
@@ -368,6 +368,21 @@ public static unsafe partial class Blas
                 pack(start, Math.Min(perPiece, count - start));
             }
         });
+    }
+
+    // Panel chunks per row block for a parallel step: at least 2 work items per processor, and a multiple of the processor
+    // count where the panels allow, so that no processor waits for a last item alone (at n = 577, 5 row blocks on 2 cores
+    // were 3 items against 2).
+    private static int Chunks(int rowBlocks, int panels)
+    {
+        var processors = Environment.ProcessorCount;
+        var chunks = Math.Max(1, ((2 * processors) + rowBlocks - 1) / rowBlocks);
+        while (chunks < panels && rowBlocks * chunks % processors != 0)
+        {
+            chunks++;
+        }
+
+        return Math.Min(panels, chunks);
     }
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
