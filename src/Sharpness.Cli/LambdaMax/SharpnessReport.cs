@@ -109,13 +109,16 @@ internal sealed record SharpnessReport
     {
         ArgumentNullException.ThrowIfNull(network);
         var point = network.ToFactorization();
-        // The theory before the oracle (they are independent), and the theory's garbage returned to the system before the
-        // oracle's N-vectors are allocated: otherwise the peak is the two stages' sum. Measured at N = 1e7 (2026-12-02,
-        // same report byte for byte): oracle first 2.8 GB, theory first 3.7 GB, theory first and this collection 2.3 GB.
-        // One blocking collection per invocation costs milliseconds on the small heaps of the claims' cases.
-        var theory = point.Lambda is null ? Unregularized(point) : Regularized(point);
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var oracle = OracleAt(new LossLandscape(point.Layers(), point.Target, network.Lambda));
+        // The theory before the oracle (they are independent), each stage starting with the garbage of what came before it
+        // returned to the system: the reader's buffers and the range checks' scaled copies before the theory, the theory's
+        // Krylov basis and Grams before the oracle's N-vectors. Otherwise each stage's peak adds the uncollected garbage of the
+        // last. Measured at N = 1e7 (same report byte for byte): oracle first 2.8 GB, theory first 3.7 GB, theory first with
+        // the second collection 2.3 GB (2026-12-02); with both, see bench/README.md. A blocking collection costs
+        // milliseconds on the small heaps of the claims' cases.
+        ReturnGarbage();
+        var theory = TheoryAt(point);
+        ReturnGarbage();
+        var oracle = OracleAt(point, network.Lambda);
         return new SharpnessReport
         {
             Widths = point.Widths,
@@ -278,18 +281,35 @@ internal sealed record SharpnessReport
             : view;
     }
 
-    private static OracleView OracleAt(LossLandscape landscape)
+    // The theory on a copy of the point, which goes when this returns: the partial products the formulas form and cache in
+    // it (three 27 MB matrices at N = 1e7) would otherwise stay alive in the file's point through the oracle. The copy's
+    // residual is computed again (four products, about 0.3 s at N = 1e7).
+    private static TheoryView TheoryAt(Factorization filePoint)
     {
-        if (landscape.ParameterCount <= DenseLimit)
+        var point = new Factorization(filePoint.Layers(), filePoint.Target, filePoint.Lambda);
+        return point.Lambda is null ? Unregularized(point) : Regularized(point);
+    }
+
+    private static OracleView OracleAt(Factorization point, double lambda)
+    {
+        if (point.ParameterCount <= DenseLimit)
         {
-            var hessian = landscape.DenseHessian();
+            var hessian = Landscape(point, lambda).DenseHessian();
             return new OracleView(OracleMethod.Dense, DenseSpectrum.Eigenvalues(hessian)[^1], ScaledNorm.Frobenius(hessian), Tolerance.DenseOracle, null);
         }
 
         // Lanczos gives no Frobenius norm; at a minimizer the Hessian is positive semidefinite, so |lambda_max| is its spectral norm.
-        var top = Lanczos.Largest(landscape.HessianOperator());
+        var top = Lanczos.Largest(HessianOperatorAt(point, lambda));
         return new OracleView(OracleMethod.Lanczos, top.Eigenvalue, Math.Abs(top.Eigenvalue), Tolerance.LanczosOracle, top.Eigenvector);
     }
+
+    private static void ReturnGarbage() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+    private static LossLandscape Landscape(Factorization point, double lambda) => new(point.Layers(), point.Target, lambda);
+
+    // The operator keeps the landscape's layers and not the landscape: its copy of the target (27 MB at N = 1e7) goes when
+    // this returns, before Lanczos allocates its basis.
+    private static HessianOperator HessianOperatorAt(Factorization point, double lambda) => Landscape(point, lambda).HessianOperator();
 
     private sealed record OracleView(OracleMethod Method, double LambdaMax, double Scale, Tolerance Tolerance, double[]? Eigenvector)
     {
