@@ -103,7 +103,12 @@ public static class Program
         var clock = Stopwatch.StartNew();
         void Stage(string name)
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {clock.Elapsed.TotalSeconds,8:F3} s"));
+            // With the memory at the end of the stage: the process's peak so far and the live managed heap (after the last GC).
+            using var process = Process.GetCurrentProcess();
+            var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name,-28} {clock.Elapsed.TotalSeconds,8:F3} s   peak RSS {process.PeakWorkingSet64 / (1 << 20),6} MiB   heap {heap / (1 << 20),6} MiB"));
             clock.Restart();
         }
 
