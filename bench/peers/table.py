@@ -76,7 +76,7 @@ def table(rows):
                           ("lambda-max-single", "whole `lambda-max`, one layer 1 x 20000")):
         r = rows.get(figure, {}).get("lambda-max")
         if r:
-            cell = secs(r) if r.get("failed") else f"{r['seconds']:.3g} s, {r['rssBytes'] / 2**20:.0f} MB"
+            cell = secs(r) if r.get("failed") else f"{r['seconds']:.3g} s, {r['rssBytes'] / 2**20:.0f} MiB"
             out.append(f"| {label} | - | - | {cell} | - | - | {TARGETS[figure]} |")
     agree = []
     for figure, r in sorted(rows.items()):
