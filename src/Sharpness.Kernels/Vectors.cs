@@ -27,10 +27,6 @@ public static unsafe partial class Blas
     // Vectors at least this long are shared out between threads, block by block.
     private const int ParallelLength = 1 << 16;
 
-    // The block partials of the many-vector kernels come from ArrayPool (every entry is written before it is read): at N = 1e7
-    // with a basis of 13 they are 254 KB, a large-object allocation two or three times per Lanczos step, and the lambda-max
-    // verb's resident memory crept up by about 110 MB over its 159 steps while that garbage waited for a full collection.
-
     /// <summary>The inner product <c>x^T y = sum_i x_i y_i</c> in a fixed order.</summary>
     /// <remarks>
     /// The order: <c>x</c> is cut into blocks of <see cref="DotBlock"/> entries (the last may be shorter). In a block, 16
@@ -143,6 +139,9 @@ public static unsafe partial class Blas
         var count = h.Length;
         var n = x.Length;
         var blocks = (n + DotBlock - 1) / DotBlock;
+        // From ArrayPool (every entry is written before it is read): at N = 1e7 with a basis of 13 the partials are 254 KB, a
+        // large-object allocation two or three times per Lanczos step, and the lambda-max verb's resident memory crept up by
+        // about 110 MB over its 159 steps while that garbage waited for a full collection. UpdateThenDots likewise.
         var partial = ArrayPool<double>.Shared.Rent(count * blocks);
         fixed (double* px = x)
         {
